@@ -1,0 +1,199 @@
+"""One home for every source the model and the notebooks cite.
+
+Each number in the package carries a key from `REFERENCES` beside it (``# [delp1990]``), and
+notebooks print their reference lists from here, so a citation is written once.
+
+Examples
+--------
+>>> from anatomy.references import cite
+>>> cite("legaye1998")[:28]
+'Legaye J, Duval-Beaupère G, '
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A published source: who, when, what, where, and a link."""
+
+    key: str
+    authors: str
+    year: int
+    title: str
+    where: str
+    link: str = ""
+
+    def __str__(self) -> str:
+        link = f" {self.link}" if self.link else ""
+        return f"{self.authors} ({self.year}). {self.title}. {self.where}.{link}"
+
+
+_R = Reference
+REFERENCES: dict[str, Reference] = {r.key: r for r in [
+    _R("delp1990", "Delp SL, Loan JP, Hoy MG, Zajac FE, Topp EL, Rosen JM", 1990,
+       "An interactive graphics-based model of the lower extremity to study orthopaedic "
+       "surgical procedures", "IEEE Trans Biomed Eng 37(8):757-767",
+       "https://doi.org/10.1109/10.102791"),
+    _R("gait2392", "Delp SL et al.; Thelen DG, Seth A, Anderson FC (OpenSim)", 2013,
+       "Gait2392 model file gait2392_millard2012muscle.osim (the 1990 model's geometry, "
+       "CC BY 3.0)", "opensim-org/opensim-models, Models/Gait2392_Simbody, commit 07927ac",
+       "https://github.com/opensim-org/opensim-models"),
+    _R("yamaguchi1989", "Yamaguchi GT, Zajac FE", 1989,
+       "A planar model of the knee joint to characterize the knee extensor mechanism",
+       "J Biomech 22(1):1-10", "https://doi.org/10.1016/0021-9290(89)90179-6"),
+    _R("ward2009", "Ward SR, Eng CM, Smallwood LH, Lieber RL", 2009,
+       "Are current measurements of lower extremity muscle architecture accurate?",
+       "Clin Orthop Relat Res 467(4):1074-1082", "https://doi.org/10.1007/s11999-008-0594-8"),
+    _R("woodley2005", "Woodley SJ, Mercer SR", 2005,
+       "Hamstring muscles: architecture and innervation", "Cells Tissues Organs 179:125-141",
+       "https://pubmed.ncbi.nlm.nih.gov/15947463/"),
+    _R("feucht2015", "Feucht MJ, Plath JE, Seppel G, Hinterwimmer S, Imhoff AB, Brucker PU",
+       2015, "Gross anatomical and dimensional characteristics of the proximal hamstring "
+       "origin", "Knee Surg Sports Traumatol Arthrosc 23:2576-2582",
+       "https://doi.org/10.1007/s00167-014-3124-0"),
+    _R("vandermade2015", "van der Made AD, Wieldraaijer T, Kerkhoffs GM et al.", 2015,
+       "The hamstring muscle complex", "Knee Surg Sports Traumatol Arthrosc 23:2115-2122",
+       "https://doi.org/10.1007/s00167-013-2744-0"),
+    _R("kellis2022", "Kellis E, Blazevich AJ", 2022,
+       "Hamstrings force-length relationships and their implications for angle-specific "
+       "joint torques: a narrative review", "BMC Sports Sci Med Rehabil 14:166",
+       "https://doi.org/10.1186/s13102-022-00555-6"),
+    _R("visser1990", "Visser JJ, Hoogkamer JE, Bobbert MF, Huijing PA", 1990,
+       "Length and moment arm of human leg muscles as a function of knee and hip-joint angles",
+       "Eur J Appl Physiol 61:453-460", "https://doi.org/10.1007/BF00236067"),
+    _R("thelen2005", "Thelen DG, Chumanov ES, Hoerth DM et al.", 2005,
+       "Hamstring muscle kinematics during treadmill sprinting",
+       "Med Sci Sports Exerc 37(1):108-114",
+       "https://doi.org/10.1249/01.MSS.0000150078.79120.C8"),
+    _R("thelen2003", "Thelen DG", 2003,
+       "Adjustment of muscle mechanics model parameters to simulate dynamic contractions in "
+       "older adults", "J Biomech Eng 125(1):70-77", "https://doi.org/10.1115/1.1531112"),
+    _R("drillis1966", "Drillis R, Contini R (as tabulated by Winter DA)", 1966,
+       "Body segment parameters (Report 1166-03); segment lengths as fractions of height in "
+       "Winter DA, Biomechanics and Motor Control of Human Movement, Fig. 4.1",
+       "New York University School of Engineering and Science", ""),
+    _R("legaye1998", "Legaye J, Duval-Beaupère G, Hecquet J, Marty C", 1998,
+       "Pelvic incidence: a fundamental pelvic parameter for three-dimensional regulation of "
+       "spinal sagittal curves", "Eur Spine J 7(2):99-103",
+       "https://doi.org/10.1007/s005860050038"),
+    _R("lehuec2016", "Le Huec JC, Hasegawa K", 2016,
+       "Normative values for the spine shape parameters using 3D standing analysis from a "
+       "database of 268 asymptomatic Caucasian and Japanese subjects", "Eur Spine J "
+       "25(11):3630-3637", "https://doi.org/10.1007/s00586-016-4485-5"),
+    _R("macthiong2011", "Mac-Thiong JM, Roussouly P, Berthonnaud E, Guigui P", 2011,
+       "Age- and sex-related variations in sagittal sacropelvic morphology and balance in "
+       "asymptomatic adults", "Eur Spine J 20(Suppl 5):572-577",
+       "https://doi.org/10.1007/s00586-011-1923-2"),
+    _R("boulay2006", "Boulay C, Tardieu C, Hecquet J et al.", 2006,
+       "Sagittal alignment of spine and pelvis regulated by pelvic incidence: standard values "
+       "and prediction of lordosis", "Eur Spine J 15(4):415-422",
+       "https://doi.org/10.1007/s00586-005-0984-5"),
+    _R("roussouly2005", "Roussouly P, Gollogly S, Berthonnaud E, Dimnet J", 2005,
+       "Classification of the normal variation in the sagittal alignment of the human lumbar "
+       "spine and pelvis in the standing position", "Spine 30(3):346-353",
+       "https://doi.org/10.1097/01.brs.0000152379.54463.65"),
+    _R("laouissat2018", "Laouissat F, Sebaaly A, Gehrchen M, Roussouly P", 2018,
+       "Classification of normal sagittal spine alignment: refounding the Roussouly "
+       "classification", "Eur Spine J 27(8):2002-2011",
+       "https://doi.org/10.1007/s00586-017-5111-x"),
+    _R("preece2008", "Preece SJ, Willan P, Nester CJ et al.", 2008,
+       "Variation in pelvic morphology may prevent the identification of anterior pelvic tilt",
+       "J Man Manip Ther 16(2):113-117", "https://doi.org/10.1179/106698108790818459"),
+    _R("herrington2011", "Herrington L", 2011,
+       "Assessment of the degree of pelvic tilt within a normal asymptomatic population",
+       "Man Ther 16(6):646-648", "https://doi.org/10.1016/j.math.2011.04.006"),
+    _R("czaprowski2018", "Czaprowski D, Stoliński Ł, Tyrakowski M, Kozinoga M, Kotwicki T",
+       2018, "Non-structural misalignments of body posture in the sagittal plane",
+       "Scoliosis Spinal Disord 13:6", "https://doi.org/10.1186/s13013-018-0151-5"),
+    _R("gajdosik1994", "Gajdosik RL, Albert CR, Mitman JJ", 1994,
+       "Influence of hamstring length on the standing position and flexion range of motion of "
+       "the pelvic angle, lumbar angle, and thoracic angle", "J Orthop Sports Phys Ther "
+       "20(4):213-219", "https://doi.org/10.2519/jospt.1994.20.4.213"),
+    _R("gajdosik1992", "Gajdosik RL, Hatcher CK, Whitsell S", 1992,
+       "Influence of short hamstring muscles on the pelvis and lumbar spine in standing and "
+       "during the toe-touch test", "Clin Biomech 7(1):38-42",
+       "https://doi.org/10.1016/0268-0033(92)90006-M"),
+    _R("li1996", "Li Y, McClure PW, Pratt N", 1996,
+       "The effect of hamstring muscle stretching on standing posture and on lumbar and hip "
+       "motions during forward bending", "Phys Ther 76(8):836-845",
+       "https://doi.org/10.1093/ptj/76.8.836"),
+    _R("esola1996", "Esola MA, McClure PW, Fitzgerald GK, Siegler S", 1996,
+       "Analysis of lumbar spine and hip motion during forward bending in subjects with and "
+       "without a history of low back pain", "Spine 21(1):71-78",
+       "https://doi.org/10.1097/00007632-199601010-00017"),
+    _R("bohannon1985", "Bohannon R, Gajdosik R, LeVeau BF", 1985,
+       "Contribution of pelvic and lower limb motion to increases in the angle of passive "
+       "straight leg raising", "Phys Ther 65(4):474-476",
+       "https://doi.org/10.1093/ptj/65.4.474"),
+    _R("gajdosik1993", "Gajdosik RL, Rieck MA, Sullivan DK, Wightman SE", 1993,
+       "Comparison of four clinical tests for assessing hamstring muscle length",
+       "J Orthop Sports Phys Ther 18(5):614-618", "https://doi.org/10.2519/jospt.1993.18.5.614"),
+    _R("gajdosik1983", "Gajdosik R, Lusin G", 1983,
+       "Hamstring muscle tightness: reliability of an active-knee-extension test",
+       "Phys Ther 63(7):1085-1090", "https://doi.org/10.1093/ptj/63.7.1085"),
+    _R("yildirim2018", "Yıldırım MŞ, Tuna F, Demirbağ Kabayel D, Süt N", 2018,
+       "The cut-off values for the diagnosis of hamstring shortness and related factors",
+       "Balkan Med J 35(5):388-393", "https://doi.org/10.4274/balkanmedj.2017.1517"),
+    _R("muyor2011", "Muyor JM, López-Miñarro PA, Alacid F", 2011,
+       "Spinal posture of thoracic and lumbar spine and pelvic tilt in highly trained "
+       "cyclists", "J Hum Kinet 29:15-23", "https://doi.org/10.2478/v10078-011-0035-8"),
+    _R("lopezminarro2012", "López-Miñarro PA, Muyor JM, Belmonte F, Alacid F", 2012,
+       "Acute effects of hamstring stretching on sagittal spinal curvatures and pelvic tilt",
+       "J Hum Kinet 31:69-78", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3588653/"),
+    _R("heino1990", "Heino JG, Godges JJ, Carter CL", 1990,
+       "Relationship between hip extension range of motion and postural alignment",
+       "J Orthop Sports Phys Ther 12(6):243-247", "https://doi.org/10.2519/jospt.1990.12.6.243"),
+    _R("naseri2010", "Naseri N et al.", 2010,
+       "Relationship between muscle tightness and lumbar lordosis and pelvic tilt in women "
+       "(75 women; abstract)", "as summarised in the project's literature notes", ""),
+    _R("sadler2017", "Sadler SG, Spink MJ, Ho A, De Jonge XJ, Chuter VH", 2017,
+       "Restriction in lateral bending range of motion, lumbar lordosis, and hamstring "
+       "flexibility predicts the development of low back pain: a systematic review of "
+       "prospective cohort studies", "BMC Musculoskelet Disord 18:179",
+       "https://doi.org/10.1186/s12891-017-1534-0"),
+    _R("johnson2010", "Johnson EN, Thomas JS", 2010,
+       "Effect of hamstring flexibility on hip and lumbar spine joint excursions during "
+       "forward-reaching tasks in participants with and without low back pain",
+       "Arch Phys Med Rehabil 91(7):1140-1142", "https://doi.org/10.1016/j.apmr.2010.04.003"),
+    _R("reis2015", "Reis FJJ, Macedo AR", 2015,
+       "Influence of hamstring tightness in pelvic, lumbar and trunk range of motion in low "
+       "back pain and asymptomatic volunteers during forward bending", "Asian Spine J "
+       "9(4):535-540", "https://doi.org/10.4184/asj.2015.9.4.535"),
+    _R("weppler2010", "Weppler CH, Magnusson SP", 2010,
+       "Increasing muscle extensibility: a matter of increasing length or modifying "
+       "sensation?", "Phys Ther 90(3):438-449", "https://doi.org/10.2522/ptj.20090012"),
+    _R("bandy1994", "Bandy WD, Irion JM", 1994,
+       "The effect of time on static stretch on the flexibility of the hamstring muscles",
+       "Phys Ther 74(9):845-850", "https://doi.org/10.1093/ptj/74.9.845"),
+    _R("bandy1997", "Bandy WD, Irion JM, Briggler M", 1997,
+       "The effect of time and frequency of static stretching on flexibility of the hamstring "
+       "muscles", "Phys Ther 77(10):1090-1096", "https://doi.org/10.1093/ptj/77.10.1090"),
+    _R("ylinen2009", "Ylinen J, Kankainen T, Kautiainen H et al.", 2009,
+       "Effect of stretching on hamstring muscle compliance", "J Rehabil Med 41(1):80-84",
+       "https://doi.org/10.2340/16501977-0283"),
+    _R("keegan1953", "Keegan JJ", 1953,
+       "Alterations of the lumbar curve related to posture and seating",
+       "J Bone Joint Surg Am 35(3):589-603", ""),
+    _R("afonso2021", "Afonso J, Rocha-Rodrigues S, Clemente FM et al.", 2021,
+       "The hamstrings: anatomic and physiologic variations and their potential relationships "
+       "with injury risk", "Front Physiol 12:694604", "https://doi.org/10.3389/fphys.2021.694604"),
+    _R("kim2023", "(Kyungnam University group)", 2023,
+       "Correlations of hamstring length with pain, disability and compensatory lumbar motion "
+       "in adults with non-specific chronic low back pain", "Med Sci Monit 29:e939657",
+       "https://doi.org/10.12659/MSM.939657"),
+]}
+
+
+def cite(key: str) -> str:
+    """Return the full citation for ``key`` as one line of text."""
+    try:
+        return str(REFERENCES[key])
+    except KeyError:
+        raise KeyError(f"unknown reference key {key!r}; known keys: {sorted(REFERENCES)}") from None
+
+
+def reference_list(keys) -> str:
+    """Return a Markdown bullet list of the given references, in the order given."""
+    return "\n".join(f"- {cite(k)}" for k in dict.fromkeys(keys))

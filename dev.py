@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""The project's two set-up commands, for a fresh machine that has only ``python3``.
+
+    python3 dev.py lab     # open the notebooks in JupyterLab (127.0.0.1, with a token)
+    python3 dev.py test    # run every test: unit tests, nbval on every notebook, browser tests
+
+Each command creates a virtual environment in ``.venv/`` the first time (or reuses it), and
+installs the project into it with the packages listed in ``pyproject.toml``. It re-installs
+only when ``pyproject.toml`` has changed since the last install.
+
+Extra arguments after ``test`` are handed to pytest (``python3 dev.py test -k muscles``).
+Extra arguments after ``lab`` are handed to ``jupyter lab``.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".installed-from"
+
+
+def _say(msg: str) -> None:
+    print(f"[dev.py] {msg}", flush=True)
+
+
+def _ensure_venv() -> None:
+    if not PY.exists():
+        _say(f"creating a virtual environment in {VENV}")
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        except Exception as exc:  # Debian splits venv/ensurepip into python3-venv
+            sys.exit(
+                f"[dev.py] could not create {VENV}: {exc}\n"
+                "On Debian/Ubuntu install the venv module first: sudo apt-get install python3-venv"
+            )
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    _say("installing the project and its packages (first run only; a few minutes)")
+    subprocess.run([str(PY), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run(
+        [str(PY), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[notebook,test]"], check=True
+    )
+    STAMP.write_text(wanted + "\n")
+
+
+def lab(args: list[str]) -> int:
+    _ensure_venv()
+    cmd = [str(BIN / "jupyter"), "lab", "--ip=127.0.0.1", f"--notebook-dir={ROOT / 'notebooks'}"]
+    cmd += args or ["--LabApp.default_url=/lab/tree/00_start_here.ipynb"]
+    _say(" ".join(cmd))
+    return subprocess.call(cmd)
+
+
+def test(args: list[str]) -> int:
+    _ensure_venv()
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    cmd = [str(PY), "-m", "pytest", "-p", "no:cacheprovider", *args] if args else [
+        str(PY), "-m", "pytest", "-p", "no:cacheprovider", "-ra",
+        "tests", "--nbval-lax", "--nbval-current-env", "notebooks",
+    ]
+    _say(" ".join(cmd))
+    rc = subprocess.call(cmd, cwd=ROOT, env=env)
+    return rc
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"lab", "test"}:
+        print(__doc__)
+        return 2
+    return {"lab": lab, "test": test}[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
