@@ -33,11 +33,42 @@ from .muscles import (
     muscle_tendon_length,
     path_points,
 )
+from .posture import (
+    NORMAL_SLR_DEG,
+    SHORT_SLR_DEG,
+    SLR_BANDS,
+    SLR_RANGE_DEG,
+    TASKS,
+    Posture,
+    active_knee_extension,
+    chair_sitting,
+    extensibility,
+    forward_bend,
+    long_sitting,
+    sit_and_reach,
+    slr_band,
+    standing,
+    straight_leg_raise,
+    sweep,
+    toe_touch,
+)
 from .references import REFERENCES, cite
+from .body import posture_points
+from .spine import (
+    DEFAULT_PELVIC_INCIDENCE_DEG,
+    PELVIC_INCIDENCE_RANGE_DEG,
+    SpinoPelvic,
+    spinopelvic,
+)
 
 __all__ = [
     "AnatomyInputError", "AnatomyTypeError",
     "HIP_FLEXION_RANGE_DEG", "KNEE_FLEXION_RANGE_DEG", "PELVIC_TILT_RANGE_DEG",
     "segment_frames", "FACTS", "HAMSTRING_HEADS", "MuscleFacts", "moment_arm",
     "muscle_tendon_length", "path_points", "PosePoints", "pose_points", "REFERENCES", "cite",
+    "NORMAL_SLR_DEG", "SHORT_SLR_DEG", "SLR_BANDS", "SLR_RANGE_DEG", "TASKS", "Posture",
+    "active_knee_extension", "chair_sitting", "extensibility", "forward_bend", "long_sitting",
+    "sit_and_reach", "slr_band", "standing", "straight_leg_raise", "sweep", "toe_touch",
+    "DEFAULT_PELVIC_INCIDENCE_DEG", "PELVIC_INCIDENCE_RANGE_DEG", "SpinoPelvic", "spinopelvic",
+    "posture_points",
 ]

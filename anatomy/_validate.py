@@ -76,3 +76,25 @@ def choice(name: str, value, allowed: Iterable[str]) -> str:
     if value not in allowed:
         raise AnatomyInputError(f"{name} must be one of {allowed}; got {_show(value)}")
     return value
+
+
+class ReadOnlyDict(dict):
+    """A dict that cannot be changed after it is made (and still pickles and copies)."""
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("this mapping is read-only (it belongs to a frozen result)")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse
+    __ior__ = _refuse
+
+    def __reduce__(self):
+        return (ReadOnlyDict, (dict(self),))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __hash__(self):
+        return hash(tuple(sorted(self.items())))

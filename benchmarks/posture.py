@@ -1,0 +1,55 @@
+"""Time the task solvers: one solve per task, and a 100-step sweep per task.
+
+Run with the package installed: ``python benchmarks/posture.py``. Prints medians over repeats
+and ends with one line of JSON. A measurement, not a test: nothing here asserts.
+Targets (issue "posture"): one solve under 2 ms, a 100-step sweep under 50 ms.
+"""
+import json
+import statistics
+import time
+
+import numpy as np
+
+import anatomy
+
+
+def timed(fn, repeats):
+    fn()
+    out = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1e3)
+    return statistics.median(out), float(np.percentile(out, 90))
+
+
+def main():
+    rng = np.random.default_rng(1)
+    calls = {
+        "standing": lambda: anatomy.standing(slr_deg=float(rng.uniform(50, 90))),
+        "forward_bend": lambda: anatomy.forward_bend(float(rng.uniform(0, 100)), slr_deg=70.0),
+        "straight_leg_raise": lambda: anatomy.straight_leg_raise(float(rng.uniform(0, 60)),
+                                                                 slr_deg=70.0),
+        "long_sitting": lambda: anatomy.long_sitting(trunk_flexion_deg=float(rng.uniform(0, 20)),
+                                                     slr_deg=70.0),
+        "chair_sitting": lambda: anatomy.chair_sitting(slr_deg=70.0),
+        "active_knee_extension": lambda: anatomy.active_knee_extension(
+            float(rng.uniform(30, 90)), slr_deg=70.0),
+    }
+    result = {}
+    for task, fn in calls.items():
+        med, p90 = timed(fn, 200)
+        sw_med, sw_p90 = timed(lambda t=task: anatomy.sweep(t, slr_deg=70.0), 30)
+        result[f"{task}_solve_ms"] = round(med, 3)
+        result[f"{task}_sweep100_ms"] = round(sw_med, 3)
+        print(f"{task:24s} one solve: median {med:6.3f} ms (p90 {p90:6.3f})   "
+              f"100-step sweep: median {sw_med:7.3f} ms (p90 {sw_p90:7.3f})")
+    # a new extensibility value costs a calibration lookup the first time
+    med, _ = timed(lambda: anatomy.toe_touch(slr_deg=float(rng.uniform(40, 100))), 50)
+    result["toe_touch_new_slr_ms"] = round(med, 3)
+    print(f"{'toe_touch (new slr each)':24s} one solve: median {med:6.3f} ms")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
