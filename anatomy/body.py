@@ -81,6 +81,8 @@ class BodyPoints:
 def _place(posture, frames0):
     """Where the pelvis origin goes in ground, per task (frames computed at origin 0)."""
     task = posture.task
+    if task == "joint_pose":  # the pelvis stays where it is in standing; the leg swings
+        return np.array([0.0, ANKLE_HEIGHT_M + _LEG_M - _hip_mid_local()[1], 0.0])
     if task in ("standing", "forward_bend", "chair_sitting"):
         ankle = frames0["tibia"].apply(TIBIA_LANDMARKS["ankle_joint_centre"])
         return np.array([-ankle[0], ANKLE_HEIGHT_M - ankle[1], 0.0])

@@ -32,9 +32,11 @@ HIP_FLEXION_RANGE_DEG = (-30.0, 120.0)
 """Hip flexion the model accepts: the range of [gait2392] (flexion to 120°) with 30° of
 extension. Beyond 120° the straight-line hamstring paths of that model would pass in front of
 the hip centre, which real muscles (wrapped over the ischium) do not."""
-KNEE_FLEXION_RANGE_DEG = (-10.0, 140.0)
-"""Knee flexion the model accepts: 10° hyperextension as in [gait2392] to 140° flexion. The
-knee offset spline is published to 120°; beyond that the offset is held at its 120° value."""
+KNEE_FLEXION_RANGE_DEG = (-10.0, 130.0)
+"""Knee flexion the model accepts: 10° hyperextension as in [gait2392] to 130° flexion. The
+knee offset spline is published to 120°; beyond that the offset is held at its 120° value.
+Past about 130° the straight-line paths of biceps femoris would pass in front of the knee's
+centre (a knee *extensor*), which the real, wrapped tendon is not, so the range stops there."""
 PELVIC_TILT_RANGE_DEG = (-60.0, 130.0)
 """Pelvic rotation from the neutral standing position (anterior positive). Large values occur
 in forward bending, where the pelvis rotates on the thighs by about 70° (Esola et al. 1996)."""

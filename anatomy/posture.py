@@ -361,6 +361,7 @@ class Posture:
     other_knee_flexion_deg: float = 0.0
     readouts: ReadOnlyDict = field(default_factory=ReadOnlyDict)
     hamstring_range_used: ReadOnlyDict = field(default_factory=ReadOnlyDict)
+    asis_psis_angle_deg: float = 0.0
 
     @property
     def most_stretched_head(self) -> str:
@@ -442,7 +443,7 @@ def _ake_pose(e, knee):
 @lru_cache(maxsize=256)
 def _ake_limit(e):
     """Knee flexion at the end of active knee extension (thigh held at 90° to the table)."""
-    lo, hi = KNEE_FLEXION_RANGE_DEG[0], 130.0
+    lo, hi = 0.0, 130.0  # the test ends at full extension at the latest
     for _ in range(40):
         mid = 0.5 * (lo + hi)
         p = _ake_pose(e, mid)
@@ -489,7 +490,7 @@ def _solve(task, values, slr, pi):
     elif task == "straight_leg_raise":
         theta = np.minimum(v, slr)
         p = _equilibrium_supine(theta, e, 0.0)
-        share = np.divide(-p, theta, out=np.zeros_like(p), where=theta > 0)
+        share = np.where(theta > 1e-6, -p / np.maximum(theta, 1e-6), 0.0)
         out.update(tilt=p, hip=theta + p, knee=np.zeros_like(p), trunk=np.zeros_like(p),
                    lumbar=-p, reachable=v <= slr + 1e-9, frame=90.0, other_hip=p,
                    other_knee=np.zeros_like(p),
@@ -525,6 +526,11 @@ def _assemble(task, sol, slr, pi) -> list:
     post = np.einsum("...ij,j->...i", r, ends["s1_posterior"])
     hip_axis = np.einsum("...ij,j->...i", r, hip_mid)
     pi_m, pt, ss = measure_spinopelvic(ant, post, hip_axis)
+    from .geometry import PELVIS_LANDMARKS
+    asis = np.einsum("...ij,j->...i", r, PELVIS_LANDMARKS["asis"])
+    psis = np.einsum("...ij,j->...i", r, PELVIS_LANDMARKS["psis"])
+    d = asis - psis
+    asis_psis = np.degrees(np.arctan2(-d[..., 1], d[..., 0]))
     ll = standing_lordosis_deg(pi) - sol["lumbar"]
     length, _, anat, fibre, _ = _tables()
     ell = _interp2(length, sol["hip"], sol["knee"])
@@ -542,7 +548,8 @@ def _assemble(task, sol, slr, pi) -> list:
             bool(sol["reachable"][i]), float(slr), float(sol["trunk"][i]), float(sol["frame"]),
             float(sol["other_hip"][i]), float(sol["other_knee"][i]),
             ReadOnlyDict({k: float(v[i]) for k, v in readouts.items()}),
-            ReadOnlyDict({m: float(used[j, i]) for j, m in enumerate(HAMSTRING_HEADS)})))
+            ReadOnlyDict({m: float(used[j, i]) for j, m in enumerate(HAMSTRING_HEADS)}),
+            float(asis_psis[i])))
     return postures
 
 
@@ -583,6 +590,36 @@ def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
         vals = np.linspace(lo, hi, 100) if values is None else np.atleast_1d(
             real_array(_SLIDER[task], values, lo, hi)).astype(float)
     return _assemble(task, _solve(task, vals, slr, pi), slr, pi)
+
+
+def joint_pose(pelvic_tilt_deg=0.0, hip_flexion_deg=0.0, knee_flexion_deg=0.0, *,
+               slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+    """A pose set joint by joint (no mechanics), with the trunk held upright.
+
+    For the free explorer: the sliders set pelvic tilt, hip and knee; the lumbar spine takes
+    up the pelvic tilt so the trunk stays upright (an anterior tilt of δ deepens the lordosis
+    by δ). ``reachable`` is False when a head is past its maximum tolerated length.
+
+    Examples
+    --------
+    >>> p = joint_pose(10.0, 30.0, 0.0)
+    >>> round(p.lumbar_flexion_deg, 6), p.reachable
+    (-10.0, True)
+    """
+    from .geometry import PELVIC_TILT_RANGE_DEG
+
+    slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
+    tilt = float(real_array("pelvic_tilt_deg", pelvic_tilt_deg, -30.0, 30.0))
+    hip = float(real_array("hip_flexion_deg", hip_flexion_deg, *HIP_FLEXION_RANGE_DEG))
+    knee = float(real_array("knee_flexion_deg", knee_flexion_deg, *KNEE_FLEXION_RANGE_DEG))
+    del PELVIC_TILT_RANGE_DEG
+    e = extensibility(slr)
+    one = np.ones(1)
+    sol = {"tilt": tilt * one, "hip": hip * one, "knee": knee * one, "trunk": 0.0 * one,
+           "lumbar": -tilt * one, "frame": 0.0, "other_hip": tilt * one,
+           "other_knee": 0.0 * one, "e": e}
+    sol["reachable"] = _stretch_excess(e, sol["hip"], sol["knee"]).max(0) <= 1.0 + 1e-6
+    return _assemble("joint_pose", sol, slr, pi)[0]
 
 
 def standing(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
@@ -643,9 +680,9 @@ def sit_and_reach(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC
 def chair_sitting(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """Sitting upright on a chair, thighs horizontal and knees at 90°.
 
-    Bending the knees shortens the hamstrings by about as much as bending the hips lengthens
-    them, so they stay slack and extensibility makes no difference here (except for very
-    short hamstrings, SLR below about 45°).
+    Bending the knees takes back much of the length that bending the hips adds, so the
+    hamstrings stay below the point where their passive tension starts and extensibility
+    makes no difference here (except for very short hamstrings, SLR below about 45°).
     """
     return _one("chair_sitting", 0.0, slr_deg, pelvic_incidence_deg)
 

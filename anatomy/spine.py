@@ -8,7 +8,7 @@ Two words that are easy to mix up
   and the line from the middle of the S1 endplate to the femoral heads (Legaye et al. 1998).
   It is positive when the endplate lies behind the hips, and it grows when the pelvis rotates
   posteriorly. Clinicians at the bedside use yet another angle, the line ASIS-PSIS to the
-  horizontal (Preece et al. 2008); the model reports it as ``asis_psis_angle_deg``.
+  horizontal (Preece et al. 2008); `anatomy.Posture` reports it as ``asis_psis_angle_deg``.
 
 Pelvic incidence (PI) is the angle between the perpendicular to the S1 endplate at its middle
 and the line from there to the femoral heads. It belongs to the shape of a person's pelvis and
