@@ -1,0 +1,358 @@
+"""Ready-made control panels: sliders wired to a task solver and a `Scene`.
+
+The flow is one way: a slider's value → the task solver (pure numpy) → a `Posture` →
+``scene.update(posture)`` → the artists' data → one redraw. Readouts are HTML next to the
+figure (the browser draws text faster than matplotlib, and screen readers can read it).
+
+Panels work with ``%matplotlib widget`` (ipympl: the figure is a live canvas) and, more
+slowly, with the inline backend (the panel re-displays a picture after each move). Errors
+raised in a callback are shown in the panel, not lost in a log.
+
+Examples
+--------
+>>> import anatomy.controls as controls
+>>> panel = controls.task_explorer("forward_bend", slr_deg=55.0)
+>>> panel.sliders["trunk_flexion_deg"].value = 60.0   # what dragging the slider does
+>>> round(panel.scene.posture.trunk_flexion_deg)
+60
+>>> panel.close()
+"""
+from __future__ import annotations
+
+import html
+import traceback
+from pathlib import Path
+
+import ipywidgets as widgets
+import matplotlib
+import numpy as np
+from IPython.display import Image, display
+
+from . import posture as P
+from .geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
+from .muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
+from .present import save_figure, save_sweep_gif
+from .scene import TASK_TITLES, Scene, presenter_mode
+from .spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
+
+EXPORT_DIR = Path("exports")
+"""Where the Save buttons write (relative to the notebook's folder)."""
+
+# Slider ranges offered to users: physiological, not the model's full input range.
+SLIDER_SPECS = {
+    "slr_deg": ("Passive SLR (°): hamstring extensibility", 40.0, 100.0, 1.0),
+    "pelvic_incidence_deg": ("Pelvic incidence (°)", 35.0, 80.0, 1.0),
+    "trunk_flexion_deg:forward_bend": ("Trunk flexion (°)", 0.0, 130.0, 1.0),
+    "trunk_flexion_deg:long_sitting": ("Trunk lean forward (°)", -20.0, 60.0, 1.0),
+    "leg_raise_deg": ("Leg raised from the table (°)", 0.0, 110.0, 1.0),
+    "knee_flexion_deg:active_knee_extension": ("Knee flexion (°)", 0.0, 90.0, 1.0),
+    "hip_flexion_deg": ("Hip flexion (°)", -20.0, 120.0, 1.0),
+    "knee_flexion_deg": ("Knee flexion (°)", 0.0, 130.0, 1.0),
+    "pelvic_tilt_deg": ("Pelvic tilt (°, anterior +)", -20.0, 20.0, 0.5),
+}
+_TASK_SLIDER = {"forward_bend": "trunk_flexion_deg", "long_sitting": "trunk_flexion_deg",
+                "straight_leg_raise": "leg_raise_deg",
+                "active_knee_extension": "knee_flexion_deg"}
+_TASK_START = {"forward_bend": 0.0, "long_sitting": 0.0, "straight_leg_raise": 0.0,
+               "active_knee_extension": 90.0}
+
+
+def _in_kernel() -> bool:
+    """True inside a Jupyter kernel (where widgets and pictures can be shown)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    shell = get_ipython()
+    return shell is not None and hasattr(shell, "kernel")
+
+
+def _is_widget_backend() -> bool:
+    backend = matplotlib.get_backend().lower()
+    return "ipympl" in backend or "widget" in backend
+
+
+class Panel:
+    """Sliders, a live figure, readouts, buttons and an error box, as one widget.
+
+    Attributes
+    ----------
+    sliders : dict
+        ``{parameter name: FloatSlider}``; setting ``.value`` (in Python or by dragging)
+        solves the task and updates the scene.
+    scene : anatomy.scene.Scene
+    widget : ipywidgets.VBox
+        What the notebook displays (a Panel displays itself).
+    """
+
+    def __init__(self, title, sliders, solve, *, play_key=None, sweep=None, presenter=None,
+                 name="hamstring-explainer"):
+        self.presenter = presenter_mode() if presenter is None else bool(presenter)
+        self.title = title
+        self.sliders = sliders
+        self._solve = solve
+        self._sweep = sweep
+        self._defaults = {k: s.value for k, s in sliders.items()}
+        self.errors = widgets.Output(layout=widgets.Layout(max_height="8em", overflow="auto"))
+        self.readouts = widgets.HTML()
+        self.message = widgets.HTML()
+        self._live = _is_widget_backend()
+        first = self._safe_solve()
+        self.scene = Scene(first, presenter=self.presenter, name=name,
+                           readout_in_figure=not self._live)
+        big = self.presenter
+        wide = "100%"
+        for s in sliders.values():
+            s.style = {"description_width": "initial", **({"handle_color": "#0072B2"})}
+            s.layout = widgets.Layout(width=wide, max_width="1400px" if big else "680px")
+            s.observe(self._on_change, names="value")
+        controls = list(sliders.values())
+        if play_key is not None:
+            target = sliders[play_key]
+            self.play = widgets.Play(min=int(target.min), max=int(target.max), step=1,
+                                     interval=60, value=int(target.value),
+                                     description="Play", show_repeat=False)
+            widgets.link((self.play, "value"), (target, "value"))
+            controls.insert(0, widgets.HBox([widgets.Label("Sweep:"), self.play]))
+        else:
+            self.play = None
+        self.reset_button = widgets.Button(description="Reset", icon="undo",
+                                           tooltip="Back to the starting position")
+        self.reset_button.on_click(self._guard(lambda _: self.reset()))
+        self.png_button = widgets.Button(description="Save PNG", icon="image",
+                                         tooltip="Save the figure at 200 dpi for slides")
+        self.svg_button = widgets.Button(description="Save SVG", icon="file",
+                                         tooltip="Save the figure as SVG (scalable)")
+        self.png_button.on_click(self._guard(lambda _: self.save("png")))
+        self.svg_button.on_click(self._guard(lambda _: self.save("svg")))
+        buttons = [self.reset_button, self.png_button, self.svg_button]
+        self.progress = widgets.IntProgress(min=0, max=1, value=0, description="GIF",
+                                            layout=widgets.Layout(visibility="hidden"))
+        if sweep is not None:
+            self.gif_button = widgets.Button(description="Save GIF", icon="film",
+                                             tooltip="Save a sweep of this task as a GIF")
+            self.gif_button.on_click(self._guard(lambda _: self.save_gif()))
+            buttons += [self.gif_button, self.progress]
+        if self._live:
+            canvas = self.scene.figure.canvas
+            canvas.header_visible = False
+            canvas.footer_visible = False
+            canvas.toolbar_visible = not big
+            canvas.resizable = False
+            canvas.capture_scroll = False
+            self.view = canvas
+        else:
+            h = 880 if big else 570
+            self.view = widgets.Output(layout=widgets.Layout(min_height=f"{h}px"))
+        font = "1.35em" if big else "1em"
+        heading = widgets.HTML(f"<b style='font-size:{font}'>{html.escape(title)}</b>")
+        self.widget = widgets.VBox(
+            [heading, *controls, self.view,
+             widgets.HBox([self.readouts], layout=widgets.Layout(font_size=font)),
+             widgets.HBox(buttons), self.message, self.errors],
+            layout=widgets.Layout(font_size=font))
+        self._render(first)
+
+    # ------------------------------------------------------------------------------------
+    def _guard(self, fn):
+        """Wrap a callback so that its errors are shown in the panel's error box."""
+        def wrapped(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except Exception as exc:  # shown to the user, not swallowed
+                with self.errors:
+                    print(f"Something went wrong: {type(exc).__name__}: {exc}")
+                    print("".join(traceback.format_exception(exc)[-3:]))
+                return None
+        return wrapped
+
+    def _safe_solve(self):
+        return self._solve(**{k: float(s.value) for k, s in self.sliders.items()})
+
+    def _on_change(self, change):
+        self._guard(lambda: self._render(self._safe_solve()))()
+
+    def _render(self, posture):
+        self.scene.update(posture)
+        self.readouts.value = readout_html(posture, big=self.presenter)
+        if not self._live and _in_kernel():
+            with self.view:
+                self.view.clear_output(wait=True)
+                display(Image(self.scene.png(dpi=96)))
+
+    @property
+    def posture(self):
+        return self.scene.posture
+
+    def reset(self):
+        """Put every slider back where it started."""
+        for key, value in self._defaults.items():
+            self.sliders[key].value = value
+
+    def save(self, kind="png", path=None):
+        """Save the current figure (``kind`` ``"png"`` at 200 dpi, or ``"svg"``)."""
+        kind = kind.lower()
+        path = Path(path) if path else EXPORT_DIR / f"{self.scene.posture.task}.{kind}"
+        out = self.scene.save(path) if kind == "png" else self.scene.save(path, dpi=200)
+        self.message.value = f"Saved <code>{html.escape(str(out))}</code>"
+        return out
+
+    def save_gif(self, path=None, steps=24):
+        """Save a sweep of this panel's task as an animated GIF (with a progress bar)."""
+        path = Path(path) if path else EXPORT_DIR / f"{self.scene.posture.task}_sweep.gif"
+        postures = self._sweep(steps)
+        self.progress.max = len(postures)
+        self.progress.value = 0
+        self.progress.layout.visibility = "visible"
+
+        def tick(done, total):
+            self.progress.value = done
+
+        current = self.scene.posture
+        try:
+            out = save_sweep_gif(self.scene, postures, path, progress=tick)
+        finally:
+            self.scene.update(current)
+            self.progress.layout.visibility = "hidden"
+        self.message.value = f"Saved <code>{html.escape(str(out))}</code>"
+        return out
+
+    def close(self):
+        """Close the figure and the widgets."""
+        self.scene.close()
+        self.widget.close()
+
+    def _ipython_display_(self):
+        display(self.widget)
+
+
+def _slider(key, value, task=None):
+    label, lo, hi, step = SLIDER_SPECS[f"{key}:{task}" if f"{key}:{task}" in SLIDER_SPECS
+                                      else key]
+    return widgets.FloatSlider(value=float(np.clip(value, lo, hi)), min=lo, max=hi, step=step,
+                               description=label, readout_format=".0f",
+                               continuous_update=True)
+
+
+def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
+                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, presenter=None):
+    """A panel for one task: an extensibility slider, the task's own slider, Play and Reset.
+
+    Parameters
+    ----------
+    task
+        One of `anatomy.TASKS`.
+    slr_deg
+        Starting hamstring extensibility (passive SLR angle, degrees).
+    value
+        Starting value of the task's own slider (degrees); default its usual start.
+    """
+    from ._validate import choice
+
+    choice("task", task, P.TASKS)
+    sliders = {"slr_deg": _slider("slr_deg", slr_deg)}
+    key = _TASK_SLIDER.get(task)
+    if key is not None:
+        start = _TASK_START[task] if value is None else value
+        sliders[key] = _slider(key, start, task)
+    pi = float(pelvic_incidence_deg)
+
+    def solve(slr_deg, **kw):
+        if key is None:
+            return P.sweep(task, slr_deg=slr_deg, pelvic_incidence_deg=pi)[0]
+        return P.sweep(task, [kw[key]], slr_deg=slr_deg, pelvic_incidence_deg=pi)[0]
+
+    def sweep(steps):
+        if key is None:
+            return [solve(s) for s in np.linspace(40.0, 100.0, steps)]
+        lo, hi = sliders[key].min, sliders[key].max
+        return P.sweep(task, np.linspace(lo, hi, steps), slr_deg=sliders["slr_deg"].value,
+                       pelvic_incidence_deg=pi)
+
+    return Panel(TASK_TITLES[task], sliders, solve, play_key=key or "slr_deg", sweep=sweep,
+                 presenter=presenter, name=f"explainer-{task}")
+
+
+def joint_explorer(*, slr_deg=P.NORMAL_SLR_DEG, hip_flexion_deg=0.0, knee_flexion_deg=0.0,
+                   pelvic_tilt_deg=0.0, presenter=None):
+    """A panel with free hip, knee and pelvic-tilt sliders (trunk kept upright)."""
+    sliders = {"hip_flexion_deg": _slider("hip_flexion_deg", hip_flexion_deg),
+               "knee_flexion_deg": _slider("knee_flexion_deg", knee_flexion_deg),
+               "pelvic_tilt_deg": _slider("pelvic_tilt_deg", pelvic_tilt_deg),
+               "slr_deg": _slider("slr_deg", slr_deg)}
+
+    def solve(hip_flexion_deg, knee_flexion_deg, pelvic_tilt_deg, slr_deg):
+        return P.joint_pose(pelvic_tilt_deg, hip_flexion_deg, knee_flexion_deg,
+                            slr_deg=slr_deg)
+
+    def sweep(steps):
+        return [P.joint_pose(0.0, h, sliders["knee_flexion_deg"].value,
+                             slr_deg=sliders["slr_deg"].value)
+                for h in np.linspace(-20.0, 120.0, steps)]
+
+    return Panel("Hip, knee and pelvis, joint by joint", sliders, solve,
+                 play_key="hip_flexion_deg", sweep=sweep, presenter=presenter,
+                 name="explainer-joints")
+
+
+def pelvis_explorer(*, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, pelvic_tilt_deg=0.0,
+                    presenter=None):
+    """A panel for the pelvis and lumbar curve standing: pelvic tilt and pelvic incidence.
+
+    The thighs stay vertical and the trunk upright, so tilting the pelvis flexes the hips and
+    bends the lumbar spine; changing PI changes the person (sacral shape), not the posture.
+    """
+    sliders = {"pelvic_tilt_deg": _slider("pelvic_tilt_deg", pelvic_tilt_deg),
+               "pelvic_incidence_deg": _slider("pelvic_incidence_deg", pelvic_incidence_deg)}
+
+    def solve(pelvic_tilt_deg, pelvic_incidence_deg):
+        return P.joint_pose(pelvic_tilt_deg, pelvic_tilt_deg, 0.0,
+                            pelvic_incidence_deg=pelvic_incidence_deg)
+
+    def sweep(steps):
+        pi = sliders["pelvic_incidence_deg"].value
+        return [P.joint_pose(t, t, 0.0, pelvic_incidence_deg=pi)
+                for t in np.linspace(-20.0, 20.0, steps)]
+
+    return Panel("The pelvis and the lumbar curve", sliders, solve, play_key="pelvic_tilt_deg",
+                 sweep=sweep, presenter=presenter, name="explainer-pelvis")
+
+
+def readout_html(posture, big=False) -> str:
+    """The panel's readouts as a small HTML table (degrees, centimetres, % of the limit)."""
+    size = "1.3em" if big else "0.95em"
+    rows = [("Pelvic tilt from neutral", f"{posture.pelvic_tilt_deg:+.0f}°"),
+            ("PI = PT + SS", f"{posture.pelvic_incidence_deg:.0f}° = "
+                             f"{posture.radiographic_pelvic_tilt_deg:.0f}° + "
+                             f"{posture.sacral_slope_deg:.0f}°"),
+            ("Lumbar lordosis (L1-S1)", f"{posture.lumbar_lordosis_deg:.0f}°"),
+            ("Lumbar flexion", f"{posture.lumbar_flexion_deg:+.0f}°"),
+            ("Hip flexion", f"{posture.hip_flexion_deg:+.0f}°"),
+            ("Knee flexion", f"{posture.knee_flexion_deg:+.0f}°")]
+    r = posture.readouts
+    if "fingertip_to_floor_m" in r:
+        rows.append(("Fingertips to floor", f"{100 * r['fingertip_to_floor_m']:.1f} cm"))
+    if "fingertip_beyond_ankle_m" in r:
+        rows.append(("Reach past the ankles", f"{100 * r['fingertip_beyond_ankle_m']:.1f} cm"))
+    if "leg_raise_deg" in r:
+        rows.append(("SLR angle (leg to table)", f"{r['leg_raise_deg']:.0f}°"))
+    if "ake_deg" in r:
+        rows.append(("AKE end angle", f"{r['ake_deg']:.0f}°"))
+    left = "".join(f"<tr><td>{html.escape(k)}</td><td style='text-align:right'><b>{v}</b>"
+                   f"</td></tr>" for k, v in rows)
+    right = "".join(
+        f"<tr><td>{html.escape(FACTS[h].label)}</td><td style='text-align:right'>"
+        f"<b>{100 * muscle_tendon_length(h, posture.hip_flexion_deg, posture.knee_flexion_deg):.1f}"
+        f" cm</b></td><td style='text-align:right'>"
+        f"{100 * posture.hamstring_stretch[h]:.0f}% of limit</td></tr>" for h in HAMSTRING_HEADS)
+    status = ("" if posture.reachable else
+              "<p style='color:#B34700'><b>Beyond what the tissues allow:</b> "
+              "the figure shows the furthest pose reached.</p>")
+    return (f"<div style='font-size:{size}; display:flex; gap:2em'>"
+            f"<table>{left}</table><table><tr><th>Muscle</th><th>length</th><th></th></tr>"
+            f"{right}</table></div>{status}")
+
+
+__all__ = ["Panel", "task_explorer", "joint_explorer", "pelvis_explorer", "readout_html",
+           "SLIDER_SPECS", "EXPORT_DIR", "HIP_FLEXION_RANGE_DEG", "KNEE_FLEXION_RANGE_DEG",
+           "PELVIC_INCIDENCE_RANGE_DEG"]
