@@ -49,12 +49,18 @@ def _ensure_venv() -> None:
     subprocess.run(
         [str(PY), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[notebook,test]"], check=True
     )
+    # the same JupyterLab settings as Binder (see postBuild)
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "overrides.json").write_text((ROOT / ".binder-overrides.json").read_text())
     STAMP.write_text(wanted + "\n")
 
 
 def lab(args: list[str]) -> int:
     _ensure_venv()
     cmd = [str(BIN / "jupyter"), "lab", "--ip=127.0.0.1", f"--notebook-dir={ROOT / 'notebooks'}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers often run as root
+        cmd.append("--allow-root")
     cmd += args or ["--LabApp.default_url=/lab/tree/00_start_here.ipynb"]
     _say(" ".join(cmd))
     return subprocess.call(cmd)

@@ -137,7 +137,7 @@ class Panel:
             canvas = self.scene.figure.canvas
             canvas.header_visible = False
             canvas.footer_visible = False
-            canvas.toolbar_visible = not big
+            canvas.toolbar_visible = False  # fixed limits; the panel has its own Save buttons
             canvas.resizable = False
             canvas.capture_scroll = False
             self.view = canvas

@@ -188,12 +188,13 @@ class Scene:
         big = self.presenter
         self._fs = 18 if big else 9  # points; presenter text is at least 18 pt
         self._lw = 2.0 if big else 1.0
-        figsize = (16.0, 8.8) if big else (10.0, 5.6)
+        # at most 9 in (900 px) wide: the notebook column of a 1366-px laptop screen
+        figsize = (15.0, 8.3) if big else (9.0, 5.0)
         with plt.ioff():
             fig = plt.figure(num=name, figsize=figsize, dpi=100)
         self.figure = fig
         gs = fig.add_gridspec(2, 3, width_ratios=[4.3, 2.7, 3.0], height_ratios=[1.1, 1.0],
-                              left=0.005, right=0.995, bottom=0.02, top=0.92, wspace=0.03,
+                              left=0.005, right=0.995, bottom=0.02, top=0.89, wspace=0.03,
                               hspace=0.08)
         self.ax_side = fig.add_subplot(gs[:, 0])
         self.ax_back = fig.add_subplot(gs[:, 1])
@@ -228,7 +229,7 @@ class Scene:
             return [joint_pose(t, h, k) for t in (-30.0, 30.0) for h in (-30.0, 120.0)
                     for k in (0.0, 140.0)]
         steps = []
-        for slr in (35.0, 110.0):
+        for slr in (45.0, 100.0):
             steps += sweep(posture.task, slr_deg=slr,
                            pelvic_incidence_deg=posture.pelvic_incidence_deg)[::10]
         del _SLIDER
