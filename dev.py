@@ -71,7 +71,8 @@ def test(args: list[str]) -> int:
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
     cmd = [str(PY), "-m", "pytest", "-p", "no:cacheprovider", *args] if args else [
         str(PY), "-m", "pytest", "-p", "no:cacheprovider", "-ra",
-        "tests", "--nbval-lax", "--nbval-current-env", "notebooks",
+        "--doctest-modules", "anatomy", "tests", "--nbval-lax", "--nbval-current-env",
+        "notebooks",
     ]
     _say(" ".join(cmd))
     rc = subprocess.call(cmd, cwd=ROOT, env=env)

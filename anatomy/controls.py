@@ -148,9 +148,7 @@ class Panel:
         heading = widgets.HTML(f"<b style='font-size:{font}'>{html.escape(title)}</b>")
         self.widget = widgets.VBox(
             [heading, *controls, self.view,
-             widgets.HBox([self.readouts], layout=widgets.Layout(font_size=font)),
-             widgets.HBox(buttons), self.message, self.errors],
-            layout=widgets.Layout(font_size=font))
+             self.readouts, widgets.HBox(buttons), self.message, self.errors])
         self._render(first)
 
     # ------------------------------------------------------------------------------------
