@@ -1,0 +1,158 @@
+"""Every notebook as a user meets it: in JupyterLab and in Voila, in headless Chromium.
+
+nbval proves that cells run; these tests look at what the page shows: no error output, no
+"Error displaying widget", figure canvases drawn and not blank, sliders that move the picture
+and the readouts the way the model says. Screenshots before and after a slider move are kept
+in test-artifacts/browser/ (git ignores it) for a person to look at.
+"""
+from __future__ import annotations
+
+import io
+import re
+import time
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+from PIL import Image
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+IDLE = "Python 3 (ipykernel) | Idle"
+
+
+def _has_panels(name: str) -> bool:
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    return any("controls." in c.source for c in nb.cells if c.cell_type == "code")
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+
+
+def _not_blank(png: bytes) -> bool:
+    px = _pixels(png)
+    return px.std() > 8 and (px.min(axis=(0, 1)) < 200).all()
+
+
+def _changed(a: bytes, b: bytes) -> float:
+    pa, pb = _pixels(a), _pixels(b)
+    if pa.shape != pb.shape:
+        return 1.0
+    return float((np.abs(pa - pb).sum(axis=2) > 30).mean())
+
+
+def _canvases(page):
+    # the first canvas of each ipympl figure (the second is the rubber-band overlay)
+    return page.locator(".jupyter-matplotlib-canvas-div canvas:first-child")
+
+
+def _first_slider(page):
+    return page.locator(".widget-slider").first
+
+
+def _readout(slider) -> float:
+    return float(slider.locator(".widget-readout").inner_text().strip())
+
+
+def _st_length(page):
+    """The semitendinosus length (cm) shown in the first panel's readout table, if any."""
+    cells = page.locator(".widget-html tr", has_text="Semitendinosus").first
+    if cells.count() == 0:
+        return None
+    m = re.search(r"([\d.]+) cm", cells.inner_text())
+    return float(m.group(1)) if m else None
+
+
+def _run_all_in_lab(page, lab, name):
+    page.goto(f"{lab['base']}/lab/tree/{name}?reset&token={lab['token']}")
+    page.get_by_text(IDLE).wait_for(timeout=120_000)
+    page.locator(".lm-MenuBar-item", has_text="Run").click()
+    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    # wait until every code cell has a number in its prompt and the kernel is idle
+    deadline = time.time() + 240
+    while time.time() < deadline:
+        busy = page.locator(".jp-InputPrompt", has_text="[*]").count()
+        unrun = page.locator(".jp-CodeCell .jp-InputPrompt", has_text="[ ]").count()
+        if busy == 0 and unrun == 0 and page.get_by_text(IDLE).count() > 0:
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail(f"{name}: cells still running after 240 s")
+    time.sleep(1.5)  # let widget views and the first canvas frames arrive
+
+
+def _assert_no_errors(page, name):
+    stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert stderr.count() == 0, f"{name}: error or warning output: {stderr.first.inner_text()[:500]}"
+    assert page.get_by_text("Error displaying widget").count() == 0, f"{name}: widget error"
+    assert page.get_by_text("model not found").count() == 0, f"{name}: widget model not found"
+
+
+def _move_and_check(page, name, where, artifacts):
+    """Move the first slider with the keyboard and by dragging; the canvas must change."""
+    canvases = _canvases(page)
+    assert canvases.count() >= 1, f"{name}: no figure canvas"
+    canvas = canvases.first
+    canvas.scroll_into_view_if_needed()
+    before = canvas.screenshot()
+    assert _not_blank(before), f"{name}: the canvas is blank"
+    page.screenshot(path=str(artifacts / f"{where}_{name}_before.png"))
+    slider = _first_slider(page)
+    start = _readout(slider)
+    length0 = _st_length(page)
+    handle = slider.locator(".noUi-handle")
+    handle.focus()
+    for _ in range(12):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(2500)
+    after_keys = canvas.screenshot()
+    moved = _readout(slider)
+    assert moved > start, f"{name}: the slider did not move with the keyboard"
+    assert _changed(before, after_keys) > 0.002, f"{name}: the picture did not follow the slider"
+    box = handle.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 80, box["y"] + box["height"] / 2, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(2500)
+    after_drag = canvas.screenshot()
+    assert _readout(slider) > moved, f"{name}: dragging did not move the slider"
+    assert _changed(after_keys, after_drag) > 0.002, f"{name}: the picture did not follow the drag"
+    page.screenshot(path=str(artifacts / f"{where}_{name}_after.png"))
+    return start, _readout(slider), length0, _st_length(page)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_in_jupyterlab(page, lab, artifacts, name):
+    _run_all_in_lab(page, lab, name)
+    _assert_no_errors(page, name)
+    if not _has_panels(name):
+        images = page.locator(".jp-OutputArea-output img")
+        assert images.count() >= 1, f"{name}: no figure"
+        assert _not_blank(images.first.screenshot())
+        page.screenshot(path=str(artifacts / f"lab_{name}.png"), full_page=True)
+        return
+    for canvas in _canvases(page).all():
+        canvas.scroll_into_view_if_needed()
+        assert _not_blank(canvas.screenshot()), f"{name}: a blank canvas"
+    start, end, length0, length1 = _move_and_check(page, name, "lab", artifacts)
+    label = _first_slider(page).locator(".widget-label").inner_text()
+    if "Hip flexion" in label and length0 is not None:
+        # the model: flexing the hip lengthens semitendinosus, and the readout says so
+        assert length1 > length0, f"{name}: ST length readout did not rise with hip flexion"
+
+
+@pytest.mark.parametrize("name", [n for n in NOTEBOOKS if _has_panels(n)])
+def test_notebook_in_voila(page, voila, artifacts, name):
+    page.goto(f"{voila['base']}/voila/render/{name}", timeout=180_000)
+    _canvases(page).first.wait_for(timeout=180_000)
+    page.wait_for_timeout(2000)
+    # an app view: no code anywhere on the page
+    assert page.locator(".jp-InputArea").count() == 0
+    assert "import anatomy" not in page.inner_text("body")
+    assert page.get_by_text("Error displaying widget").count() == 0
+    _move_and_check(page, name, "voila", artifacts)
