@@ -40,6 +40,14 @@ def real_array(name: str, value, lo: float, hi: float, unit: str = "deg") -> np.
         )
     scalar = isinstance(value, numbers.Real)
     try:
+        raw = np.asarray(value)
+    except (TypeError, ValueError):
+        raw = None
+    if raw is not None and raw.dtype.kind in "bUSOcV":  # booleans, text, objects, complex
+        raise AnatomyTypeError(
+            f"{name} must be a number (or an array of numbers) in {unit} from {lo:g} to {hi:g};"
+            f" got {_show(value)}")
+    try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise AnatomyTypeError(

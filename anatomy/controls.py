@@ -158,9 +158,11 @@ class Panel:
             try:
                 return fn(*args, **kwargs)
             except Exception as exc:  # shown to the user, not swallowed
-                with self.errors:
-                    print(f"Something went wrong: {type(exc).__name__}: {exc}")
-                    print("".join(traceback.format_exception(exc)[-3:]))
+                # append_stdout works in and out of a kernel (printing inside `with
+                # self.errors:` is only captured when a kernel routes the output)
+                self.errors.append_stdout(
+                    f"Something went wrong: {type(exc).__name__}: {exc}\n"
+                    + "".join(traceback.format_exception(exc)[-3:]))
                 return None
         return wrapped
 
@@ -319,23 +321,29 @@ def pelvis_explorer(*, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, pelvic
 def readout_html(posture, big=False) -> str:
     """The panel's readouts as a small HTML table (degrees, centimetres, % of the limit)."""
     size = "1.3em" if big else "0.95em"
-    rows = [("Pelvic tilt from neutral", f"{posture.pelvic_tilt_deg:+.0f}°"),
-            ("PI = PT + SS", f"{posture.pelvic_incidence_deg:.0f}° = "
-                             f"{posture.radiographic_pelvic_tilt_deg:.0f}° + "
-                             f"{posture.sacral_slope_deg:.0f}°"),
-            ("Lumbar lordosis (L1-S1)", f"{posture.lumbar_lordosis_deg:.0f}°"),
-            ("Lumbar flexion", f"{posture.lumbar_flexion_deg:+.0f}°"),
-            ("Hip flexion", f"{posture.hip_flexion_deg:+.0f}°"),
-            ("Knee flexion", f"{posture.knee_flexion_deg:+.0f}°")]
+    def signed(v):
+        return f"{round(v) + 0:+d}°"
+
+    def plain(v):
+        return f"{round(v) + 0:d}°"
+
+    rows = [("Pelvic tilt from neutral", signed(posture.pelvic_tilt_deg)),
+            ("PI = PT + SS", f"{plain(posture.pelvic_incidence_deg)} = "
+                             f"{plain(posture.radiographic_pelvic_tilt_deg)} + "
+                             f"{plain(posture.sacral_slope_deg)}"),
+            ("Lumbar lordosis (L1-S1)", plain(posture.lumbar_lordosis_deg)),
+            ("Lumbar flexion", signed(posture.lumbar_flexion_deg)),
+            ("Hip flexion", signed(posture.hip_flexion_deg)),
+            ("Knee flexion", signed(posture.knee_flexion_deg))]
     r = posture.readouts
     if "fingertip_to_floor_m" in r:
         rows.append(("Fingertips to floor", f"{100 * r['fingertip_to_floor_m']:.1f} cm"))
     if "fingertip_beyond_ankle_m" in r:
         rows.append(("Reach past the ankles", f"{100 * r['fingertip_beyond_ankle_m']:.1f} cm"))
     if "leg_raise_deg" in r:
-        rows.append(("SLR angle (leg to table)", f"{r['leg_raise_deg']:.0f}°"))
+        rows.append(("SLR angle (leg to table)", plain(r["leg_raise_deg"])))
     if "ake_deg" in r:
-        rows.append(("AKE end angle", f"{r['ake_deg']:.0f}°"))
+        rows.append(("AKE end angle", plain(r["ake_deg"])))
     left = "".join(f"<tr><td>{html.escape(k)}</td><td style='text-align:right'><b>{v}</b>"
                    f"</td></tr>" for k, v in rows)
     right = "".join(

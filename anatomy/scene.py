@@ -60,23 +60,7 @@ BELLY_SPAN = {"semitendinosus": (0.10, 0.70), "semimembranosus": (0.30, 0.94),
 # Belly width on screen (m) in proportion to the square root of PCSA (Ward et al. 2009).
 _WIDTH_PER_SQRT_CM2 = 0.0065
 
-# Where each side-view tag sits: a fraction along the path, and a sideways offset (m) to
-# the front (+) or back (-) of the thigh, chosen so the four tags never overlap.
-_TAG_PLACE = {"semitendinosus": (0.80, 0.075), "semimembranosus": (0.50, 0.075),
-              "biceps_femoris_long": (0.35, -0.075), "biceps_femoris_short": (0.68, -0.075)}
-
-
-def _tag_position(xy, head):
-    fraction, offset = _TAG_PLACE[head]
-    p = drawing._point_along(xy, fraction)
-    q = drawing._point_along(xy, min(fraction + 0.05, 1.0))
-    d = q - p
-    n = np.array([d[1], -d[0]]) / max(np.hypot(*d), 1e-9)  # right of the path direction
-    if n[0] < 0:  # keep "+" towards the front of the body in a standing picture
-        n = -n
-    return tuple(p + n * offset)
-
-BACK_VIEW_X_M = (-0.33, 0.33)
+BACK_VIEW_X_M = (-0.40, 0.40)
 """Back view limits across the thigh (femur frame z, m): the leg and its labels."""
 BACK_VIEW_Y_M = (-0.90, 0.20)
 """Back view limits along the thigh (femur frame y, m): iliac crest to ankle."""
@@ -92,6 +76,9 @@ ZOOM_X_M = (-0.27, 0.43)
 ZOOM_Y_M = (-0.24, 0.42)
 """Zoom panel limits about the hip axis (m), wide enough for the lumbar spine bent 90°."""
 ZOOM_BONES = ("hip_bone", "femur", "femoral_head")
+
+PRESENTER_MIN_PT = 18.0
+"""Smallest text in presenter mode (readable from the back of a lecture hall at 1080p)."""
 
 _PRESENTER = {"on": False}  # switched by anatomy.present (the view's only setting)
 
@@ -193,7 +180,8 @@ class Scene:
         with plt.ioff():
             fig = plt.figure(num=name, figsize=figsize, dpi=100)
         self.figure = fig
-        gs = fig.add_gridspec(2, 3, width_ratios=[4.3, 2.7, 3.0], height_ratios=[1.1, 1.0],
+        widths = [4.0, 2.6, 3.4] if big else [4.3, 2.7, 3.0]
+        gs = fig.add_gridspec(2, 3, width_ratios=widths, height_ratios=[1.1, 1.0],
                               left=0.005, right=0.995, bottom=0.02, top=0.89, wspace=0.03,
                               hspace=0.08)
         self.ax_side = fig.add_subplot(gs[:, 0])
@@ -215,7 +203,12 @@ class Scene:
         self._limits = _extent(limits_from)
         self._build(posture)
         _OPEN[name] = self
-        self._animated = self._moving_artists()
+        # drawn in zorder, as a full draw would, so a blitted frame looks the same
+        if self.presenter:  # nothing on a projector below 18 pt
+            from matplotlib.text import Text
+            for text in fig.findobj(Text):
+                text.set_fontsize(max(text.get_fontsize(), PRESENTER_MIN_PT))
+        self._animated = sorted(self._moving_artists(), key=lambda a: a.get_zorder())
         for artist in self._animated:
             artist.set_animated(self.blit)
         self._cid = fig.canvas.mpl_connect("draw_event", self._on_draw)
@@ -227,7 +220,7 @@ class Scene:
         from .posture import _SLIDER, joint_pose
         if posture.task == "joint_pose":
             return [joint_pose(t, h, k) for t in (-30.0, 30.0) for h in (-30.0, 120.0)
-                    for k in (0.0, 140.0)]
+                    for k in (0.0, 130.0)]
         steps = []
         for slr in (45.0, 100.0):
             steps += sweep(posture.task, slr_deg=slr,
@@ -265,16 +258,20 @@ class Scene:
                                       "muscle_labels" else 0.7) * lw, zorder=4.9)
                 self.back_leaders[(group, key)] = (leader, ann)
         self.side_tags = {}
-        from matplotlib import patheffects
         for head, ann in self.side_art["muscle_labels"].items():
             ann.remove()
-            self.side_tags[head] = side.text(
-                0, 0, FACTS[head].abbreviation, fontsize=fs - 1.5, ha="center", va="center",
-                zorder=6, fontweight="bold", color=drawing.HEAD_STYLE[head]["color"],
-                path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
+        # At whole-body scale the four heads overlap from the side: one label names the group
+        # (the back view names each head).
+        self.side_tags["hamstrings"] = side.annotate(
+            "hamstrings", xy=(0, 0), xytext=(-34, 26), textcoords="offset points",
+            fontsize=fs - 1, ha="right", va="center", zorder=6, color="#1A1A1A",
+            bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="#555555", lw=0.8 * lw),
+            arrowprops=dict(arrowstyle="-", color="#555555", lw=0.9 * lw))
         self.side_art["muscle_labels"] = {}
         self.side_title = self.side_art["title"]
         self.side_art["title"].set_text("From the side (right leg)")
+        self.side_art["title"].set_horizontalalignment("left")
+        self.side_art["title"].set_x(0.0)
         self.back_art["title"].set_text("Back of the thigh")
         for art in (self.side_art, self.back_art):
             art["title"].set_fontsize(fs + 1)
@@ -318,14 +315,15 @@ class Scene:
                                  visible=self.readout_in_figure)
         self.status = info.text(0.02, 0.37, "", va="top", ha="left", fontsize=fs - 1,
                                 fontweight="bold", transform=info.transAxes, color=_LIMIT)
-        cax = info.inset_axes([0.06, 0.1, 0.88, 0.07])
+        cax = info.inset_axes([0.04, 0.1, 0.86, 0.06])
         grad = np.linspace(_RANGE_LO, 1.0, 256)[None, :]
         cax.imshow(grad, aspect="auto", cmap=STRAIN_CMAP, extent=(_RANGE_LO, 1.0, 0, 1))
         cax.set_yticks([])
-        cax.set_xticks([_RANGE_LO, 0.0, SLACK_FRACTION, 1.0])
-        cax.set_xticklabels(["slack", "as\nstanding", "tension\nstarts", "limit"],
-                            fontsize=fs - 2)
-        cax.set_title("muscle colour: share of its range used", fontsize=fs - 1, pad=3)
+        cax.set_xticks([_RANGE_LO, 0.0, SLACK_FRACTION])
+        cax.set_xticklabels(["slack", "standing", "tension starts"], fontsize=fs - 2)
+        for tick, ha in zip(cax.get_xticklabels(), ("left", "center", "right")):
+            tick.set_horizontalalignment(ha)
+        cax.set_title("muscle colour: range used (right end: limit)", fontsize=fs - 1, pad=3)
         self._cax = cax
 
     def _build_zoom(self, pts, posture):
@@ -370,7 +368,8 @@ class Scene:
             "pt": z.text(0, 0, "", fontsize=fs - 1, color="#007A58", zorder=6, bbox=box),
             "ss": z.text(0, 0, "", fontsize=fs - 1, color="#005A8C", zorder=6, bbox=box),
             "pi": z.text(0, 0, "", fontsize=fs - 1, color="#A0507E", zorder=6, bbox=box),
-            "ll": z.text(0, 0, "", fontsize=fs - 1, color="#333333", zorder=6, bbox=box)}
+            "ll": z.text(0.02, 0.98, "", fontsize=fs - 1, color="#333333", zorder=6, bbox=box,
+                         transform=z.transAxes, va="top", ha="left")}
 
     def _update_zoom(self, pts, posture):
         c = pts.hip_axis
@@ -414,9 +413,7 @@ class Scene:
         t["ss"].set_text(f"SS {posture.sacral_slope_deg:.0f}°")
         t["pi"].set_position((m[0] + down[0] * span * 0.55 - 0.11, m[1] + down[1] * span * 0.55))
         t["pi"].set_text(f"PI {posture.pelvic_incidence_deg:.0f}°")
-        top = local(pts.l1_top)
-        t["ll"].set_position((top[0] + 0.04, top[1]))
-        t["ll"].set_text(f"lordosis\nL1-S1 {posture.lumbar_lordosis_deg:.0f}°")
+        t["ll"].set_text(f"lordosis L1-S1 {posture.lumbar_lordosis_deg:.0f}°")
 
     @staticmethod
     def _frames(posture):
@@ -490,8 +487,8 @@ class Scene:
                 poly = self.bellies[(view, head)]
                 poly.set_xy(_belly_polygon(xy, head))
                 poly.set_facecolor(strain_colour(posture.hamstring_range_used[head]))
-                if view == "side":
-                    self.side_tags[head].set_position(_tag_position(xy, head))
+                if view == "side" and head == "semimembranosus":
+                    self.side_tags["hamstrings"].xy = tuple(drawing._point_along(xy, 0.55))
                 else:
                     anchor = drawing._point_along(xy, drawing._ANCHOR_FRACTION["back"][head])
                     self._lead(("muscle_labels", head), anchor)
@@ -577,23 +574,22 @@ class Scene:
 
 def readout_text(posture: Posture) -> str:
     """The readout panel's text for a posture (fixed-width lines)."""
-    lines = [f"pelvic tilt   {_signed(posture.pelvic_tilt_deg)}  (from neutral)",
-             f"  PI {posture.pelvic_incidence_deg:4.0f}° = PT {posture.radiographic_pelvic_tilt_deg:3.0f}°"
-             f" + SS {posture.sacral_slope_deg:3.0f}°",
-             f"lordosis L1-S1 {posture.lumbar_lordosis_deg:5.0f}°",
+    lines = [f"pelvic tilt    {_signed(posture.pelvic_tilt_deg)}",
+             f"PI {posture.pelvic_incidence_deg:.0f} = PT {_plain(posture.radiographic_pelvic_tilt_deg)}"
+             f" + SS {_plain(posture.sacral_slope_deg)}",
+             f"lordosis       {_plain(posture.lumbar_lordosis_deg):>4}°",
              f"lumbar flexion {_signed(posture.lumbar_flexion_deg)}",
              f"hip flexion    {_signed(posture.hip_flexion_deg)}",
-             f"knee flexion   {_signed(posture.knee_flexion_deg)}",
-             ]
+             f"knee flexion   {_signed(posture.knee_flexion_deg)}"]
     r = posture.readouts
     if "fingertip_to_floor_m" in r:
-        lines.append(f"fingertips to floor {100 * r['fingertip_to_floor_m']:5.1f} cm")
+        lines.append(f"finger-floor {100 * r['fingertip_to_floor_m']:5.1f} cm")
     if "fingertip_beyond_ankle_m" in r:
-        lines.append(f"reach past ankles  {100 * r['fingertip_beyond_ankle_m']:6.1f} cm")
+        lines.append(f"past ankles  {100 * r['fingertip_beyond_ankle_m']:5.1f} cm")
     if "leg_raise_deg" in r:
-        lines.append(f"SLR angle (to table) {r['leg_raise_deg']:4.0f}°")
+        lines.append(f"SLR angle      {_plain(r['leg_raise_deg']):>4}°")
     if "ake_deg" in r:
-        lines.append(f"AKE end angle       {r['ake_deg']:4.0f}°")
+        lines.append(f"AKE end angle  {_plain(r['ake_deg']):>4}°")
     return "\n".join(lines)
 
 
@@ -605,3 +601,8 @@ def rot_z_2d(angle_deg: float) -> np.ndarray:
 
 def _signed(v: float) -> str:
     return f"{round(v) + 0:+4d}°"
+
+
+def _plain(v: float) -> str:
+    """A whole number of degrees, never "-0"."""
+    return f"{round(v) + 0:d}"
