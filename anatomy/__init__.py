@@ -55,6 +55,7 @@ from .posture import (
 )
 from .references import REFERENCES, cite
 from .body import posture_points
+from .hints import notebook_hints
 from .present import present
 from .spine import (
     DEFAULT_PELVIC_INCIDENCE_DEG,
@@ -73,5 +74,5 @@ __all__ = [
     "long_sitting",
     "sit_and_reach", "slr_band", "standing", "straight_leg_raise", "sweep", "toe_touch",
     "DEFAULT_PELVIC_INCIDENCE_DEG", "PELVIC_INCIDENCE_RANGE_DEG", "SpinoPelvic", "spinopelvic",
-    "posture_points", "present",
+    "posture_points", "present", "notebook_hints",
 ]

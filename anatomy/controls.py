@@ -67,6 +67,27 @@ def _in_kernel() -> bool:
     return shell is not None and hasattr(shell, "kernel")
 
 
+def _cell_key() -> str:
+    """``@<cell id>`` of the notebook cell being run, if the front end says which.
+
+    Panels are named after their cell: re-running a cell replaces that cell's figure (no
+    pile-up), while panels made by different cells live side by side.
+    """
+    if not _in_kernel():  # a script or a test: every panel is its own figure
+        _COUNTER["n"] += 1
+        return f"#{_COUNTER['n']}"
+    try:
+        from IPython import get_ipython
+        parent = get_ipython().kernel.get_parent()
+        cell = (parent or {}).get("metadata", {}).get("cellId")
+    except Exception:  # an older kernel: fall back to the panel's own name
+        cell = None
+    return f"@{cell}" if cell else ""
+
+
+_COUNTER = {"n": 0}
+
+
 def _is_widget_backend() -> bool:
     backend = matplotlib.get_backend().lower()
     return "ipympl" in backend or "widget" in backend
@@ -98,8 +119,9 @@ class Panel:
         self.message = widgets.HTML()
         self._live = _is_widget_backend()
         first = self._safe_solve()
-        self.scene = Scene(first, presenter=self.presenter, name=name,
-                           readout_in_figure=not self._live)
+        # blit only onto a live canvas; with the inline backend nobody sees the canvas
+        self.scene = Scene(first, presenter=self.presenter, name=f"{name}{_cell_key()}",
+                           readout_in_figure=not self._live, blit=self._live)
         big = self.presenter
         wide = "100%"
         for s in sliders.values():
@@ -216,6 +238,11 @@ class Panel:
             self.progress.layout.visibility = "hidden"
         self.message.value = f"Saved <code>{html.escape(str(out))}</code>"
         return out
+
+    def show(self) -> None:
+        """Display the panel. Returns None, so the panel is not kept in IPython's output
+        history (``Out``) each time the cell is re-run."""
+        display(self.widget)
 
     def close(self):
         """Close the figure and the widgets."""

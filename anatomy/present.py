@@ -37,7 +37,10 @@ def save_figure(figure, path, dpi: int = MIN_PNG_DPI) -> str:
     if suffix == ".png" and dpi < MIN_PNG_DPI:
         raise ValueError(f"dpi={dpi} is below {MIN_PNG_DPI}, too coarse for slides")
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=dpi if suffix == ".png" else None, format=suffix[1:])
+    import matplotlib
+    # SVG text stays text (editable and searchable in slides), not glyph outlines
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        figure.savefig(path, dpi=dpi if suffix == ".png" else None, format=suffix[1:])
     return str(path)
 
 

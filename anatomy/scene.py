@@ -80,7 +80,13 @@ ZOOM_BONES = ("hip_bone", "femur", "femoral_head")
 PRESENTER_MIN_PT = 18.0
 """Smallest text in presenter mode (readable from the back of a lecture hall at 1080p)."""
 
-_PRESENTER = {"on": False}  # switched by anatomy.present (the view's only setting)
+_PRESENTER = {"on": False}
+_ARTIST_ATTRIBUTES = (
+    "side_art", "back_art", "bellies", "back_leaders", "side_tags", "zoom_bones",
+    "zoom_muscles", "zoom_text", "angle_text", "vertebrae", "zoom_vertebrae", "zoom_sacrum",
+    "trunk", "head", "arm", "other_leg", "foot", "support", "endplate", "pt_line", "normal",
+    "vertical", "horizontal", "hip_axis", "readout", "status", "_title", "_cax", "side_title",
+    "ax_side", "ax_back", "ax_zoom", "ax_info")  # switched by anatomy.present (the view's only setting)
 
 
 def presenter_mode() -> bool:
@@ -323,7 +329,7 @@ class Scene:
         cax.set_xticklabels(["slack", "standing", "tension starts"], fontsize=fs - 2)
         for tick, ha in zip(cax.get_xticklabels(), ("left", "center", "right")):
             tick.set_horizontalalignment(ha)
-        cax.set_title("muscle colour: range used (right end: limit)", fontsize=fs - 1, pad=3)
+        cax.set_title("muscle colour: range used (end: limit)", fontsize=fs - 1, pad=3)
         self._cax = cax
 
     def _build_zoom(self, pts, posture):
@@ -408,12 +414,12 @@ class Scene:
         self.hip_axis.set_data([0.0], [0.0])
         t = self.zoom_text
         t["pt"].set_position((h[0] + 0.02, h[1] - 0.06))
-        t["pt"].set_text(f"PT {posture.radiographic_pelvic_tilt_deg:.0f}°")
+        t["pt"].set_text(f"PT {_plain(posture.radiographic_pelvic_tilt_deg)}°")
         t["ss"].set_position((a[0] + 0.05, a[1] - 0.045))
-        t["ss"].set_text(f"SS {posture.sacral_slope_deg:.0f}°")
+        t["ss"].set_text(f"SS {_plain(posture.sacral_slope_deg)}°")
         t["pi"].set_position((m[0] + down[0] * span * 0.55 - 0.11, m[1] + down[1] * span * 0.55))
-        t["pi"].set_text(f"PI {posture.pelvic_incidence_deg:.0f}°")
-        t["ll"].set_text(f"lordosis L1-S1 {posture.lumbar_lordosis_deg:.0f}°")
+        t["pi"].set_text(f"PI {_plain(posture.pelvic_incidence_deg)}°")
+        t["ll"].set_text(f"lordosis L1-S1 {_plain(posture.lumbar_lordosis_deg)}°")
 
     @staticmethod
     def _frames(posture):
@@ -466,12 +472,17 @@ class Scene:
         else:
             canvas.draw_idle()
 
+    closed = False
+
     def update(self, posture: Posture) -> None:
         """Show ``posture``: move every artist, refresh every readout, then one redraw.
 
         The redraw is one ``draw_idle``, or, once the canvas has been drawn, a blit of the
         moving artists over the cached static background (titles, colour scale, label boxes).
         """
+        if self.closed:
+            raise RuntimeError("this figure was closed (re-running its cell made a new one); "
+                               "use the newest panel")
         pts = posture_points(posture)
         frames = self._frames(posture)
         thigh = _ThighPoints(pts, frames)
@@ -513,9 +524,9 @@ class Scene:
         h = pts.hip_axis[:2]
         knee = pts.landmarks["knee_joint_centre"][:2]
         self.angle_text["hip"].set_position((h[0] + 0.05, h[1] - 0.05))
-        self.angle_text["hip"].set_text(f"hip {posture.hip_flexion_deg:.0f}°")
+        self.angle_text["hip"].set_text(f"hip {_plain(posture.hip_flexion_deg)}°")
         self.angle_text["knee"].set_position((knee[0] + 0.05, knee[1]))
-        self.angle_text["knee"].set_text(f"knee {posture.knee_flexion_deg:.0f}°")
+        self.angle_text["knee"].set_text(f"knee {_plain(posture.knee_flexion_deg)}°")
         self.readout.set_text(readout_text(posture))
         # Title and status are part of the static background: when they change (a new task,
         # a pose that cannot be reached), the whole figure is drawn once more.
@@ -563,11 +574,24 @@ class Scene:
             return save_figure(self.figure, path, dpi=dpi)
 
     def close(self) -> None:
-        """Close the figure (free its memory and its widget)."""
+        """Close the figure and free its memory and its widget.
+
+        Re-running a notebook cell builds a new scene of the same name, which closes the old
+        one. IPython's output history may still hold the old object, so closing also empties
+        the figure and drops the cached picture: what stays referenced is small.
+        """
         import matplotlib.pyplot as plt
+        if getattr(self, "closed", False):
+            return
         self.figure.canvas.mpl_disconnect(self._cid)
         self._background = None
+        self._animated = []
         plt.close(self.figure)
+        self.figure.clear()  # after closing, not on the update path
+        self.figure.canvas.__dict__.pop("renderer", None)  # the Agg pixel buffer
+        for name in _ARTIST_ATTRIBUTES:  # let the artists go, even if the object is kept
+            self.__dict__.pop(name, None)
+        self.closed = True
         if _OPEN.get(self.name) is self:
             del _OPEN[self.name]
 

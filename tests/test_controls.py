@@ -1,0 +1,423 @@
+"""Control panels driven without a browser: set ``slider.value`` in Python, as a drag does.
+
+Each move must reach the scene (``panel.scene.posture``) and the HTML readouts the right way,
+never pile up figures, and keep errors visible. Save buttons write into a temporary folder.
+"""
+import re
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from PIL import Image
+
+import anatomy
+import anatomy.controls as controls
+from anatomy import posture as P
+from anatomy.controls import joint_explorer, pelvis_explorer, readout_html, task_explorer
+from anatomy.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
+from anatomy.scene import readout_text
+from anatomy.spine import PELVIC_INCIDENCE_RANGE_DEG
+
+JOINT_TILT_RANGE_DEG = (-30.0, 30.0)  # what anatomy.joint_pose accepts for pelvic tilt
+
+
+# ------------------------------------------------------------------------------------------
+# fixtures and helpers
+# ------------------------------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _exports_in_tmp(tmp_path, monkeypatch):
+    """Save buttons write under a temporary folder, never into the repository."""
+    monkeypatch.setattr(controls, "EXPORT_DIR", tmp_path / "exports")
+
+
+@pytest.fixture
+def panels():
+    """Build panels through ``panels(factory, ...)``; all are closed afterwards."""
+    made = []
+
+    def make(factory, *args, **kwargs):
+        panel = factory(*args, **kwargs)
+        made.append(panel)
+        return panel
+
+    yield make
+    for panel in made:
+        panel.close()
+
+
+@pytest.fixture(scope="module")
+def all_panels():
+    """One panel per task, plus the joints and pelvis panels (shared: tests put every
+    slider back where it was)."""
+    built = [(task, task_explorer(task)) for task in anatomy.TASKS]
+    built += [("joint_pose", joint_explorer()), ("pelvis", pelvis_explorer())]
+    yield built
+    for _, panel in built:
+        panel.close()
+
+
+def _number(html, label, unit):
+    """The bold number shown after ``label`` in the readout HTML."""
+    m = re.search(re.escape(label) + r"</td><td[^>]*><b>([-+]?[\d.]+)\s*" + re.escape(unit),
+                  html)
+    assert m, f"{label!r} not in the readouts"
+    return float(m.group(1))
+
+
+def _length_cm(html, muscle):
+    return _number(html, muscle, " cm")
+
+
+def _consistent(panel):
+    """The scene, the figure readout and the HTML all show the panel's posture."""
+    p = panel.posture
+    assert panel.scene.posture is p
+    assert panel.readouts.value == readout_html(p, big=panel.presenter)
+    assert panel.scene.readout.get_text() == readout_text(p)
+
+
+# ------------------------------------------------------------------------------------------
+# every task panel: the sliders reach the scene and the readouts
+# ------------------------------------------------------------------------------------------
+def test_forward_bend_fingertips_come_down_as_the_trunk_flexes(panels):
+    panel = panels(task_explorer, "forward_bend", slr_deg=80.0)
+    slider = panel.sliders["trunk_flexion_deg"]
+    reach = []
+    for value in (0.0, 30.0, 60.0, 90.0):
+        slider.value = value
+        assert panel.posture.task == "forward_bend"
+        assert panel.posture.trunk_flexion_deg == pytest.approx(value)
+        _consistent(panel)
+        reach.append(_number(panel.readouts.value, "Fingertips to floor", " cm"))
+    assert np.all(np.diff(reach) < -2.0), reach
+
+
+def test_forward_bend_shorter_hamstrings_bend_less_at_the_hip(panels):
+    panel = panels(task_explorer, "forward_bend", slr_deg=90.0, value=90.0)
+    hip_long = panel.posture.hip_flexion_deg
+    panel.sliders["slr_deg"].value = 50.0
+    assert panel.posture.slr_deg == 50.0
+    assert panel.posture.hip_flexion_deg < hip_long - 5.0
+    assert _number(panel.readouts.value, "Hip flexion", "°") == pytest.approx(
+        panel.posture.hip_flexion_deg, abs=0.5)
+
+
+def test_straight_leg_raise_past_the_limit_says_so(panels):
+    panel = panels(task_explorer, "straight_leg_raise", slr_deg=60.0)
+    slider = panel.sliders["leg_raise_deg"]
+    slider.value = 40.0
+    assert panel.posture.reachable
+    assert _number(panel.readouts.value, "SLR angle (leg to table)", "°") == 40.0
+    assert "Beyond what the tissues allow" not in panel.readouts.value
+    slider.value = 70.0
+    assert not panel.posture.reachable
+    assert "Beyond what the tissues allow" in panel.readouts.value
+    assert panel.scene.status.get_text().startswith("Beyond what the tissues allow")
+    # the picture shows the furthest pose: the leg stops at the person's SLR
+    assert _number(panel.readouts.value, "SLR angle (leg to table)", "°") == 60.0
+    slider.value = 50.0
+    assert "Beyond" not in panel.readouts.value and panel.scene.status.get_text() == ""
+
+
+def test_straight_leg_raise_lengthens_the_hamstrings(panels):
+    panel = panels(task_explorer, "straight_leg_raise", slr_deg=80.0)
+    lengths = []
+    for value in (0.0, 30.0, 60.0):
+        panel.sliders["leg_raise_deg"].value = value
+        _consistent(panel)
+        lengths.append(_length_cm(panel.readouts.value, "Semimembranosus"))
+    assert np.all(np.diff(lengths) > 1.0), lengths
+
+
+def test_long_sitting_reach_grows_with_the_lean(panels):
+    panel = panels(task_explorer, "long_sitting", slr_deg=80.0)
+    reach = []
+    for value in (-10.0, 10.0, 30.0):
+        panel.sliders["trunk_flexion_deg"].value = value
+        _consistent(panel)
+        reach.append(_number(panel.readouts.value, "Reach past the ankles", " cm"))
+    assert np.all(np.diff(reach) > 3.0), reach
+
+
+def test_active_knee_extension_straightening_the_knee_stretches(panels):
+    panel = panels(task_explorer, "active_knee_extension", slr_deg=80.0)
+    assert panel.sliders["knee_flexion_deg"].value == 90.0  # starts bent
+    lengths = []
+    for value in (90.0, 60.0, 40.0):
+        panel.sliders["knee_flexion_deg"].value = value
+        assert panel.posture.knee_flexion_deg == pytest.approx(value)
+        _consistent(panel)
+        lengths.append(_length_cm(panel.readouts.value, "Semitendinosus"))
+    assert np.all(np.diff(lengths) > 1.0), lengths
+    assert "AKE end angle" in panel.readouts.value
+
+
+@pytest.mark.parametrize("task", ["standing", "chair_sitting"])
+def test_one_pose_tasks_follow_the_extensibility_slider(panels, task):
+    panel = panels(task_explorer, task, slr_deg=80.0)
+    assert list(panel.sliders) == ["slr_deg"]
+    first = panel.readouts.value
+    panel.sliders["slr_deg"].value = 45.0
+    assert panel.posture.task == task and panel.posture.slr_deg == 45.0
+    _consistent(panel)
+    assert panel.readouts.value != first  # the "% of limit" column changes
+    # shorter hamstrings: each head is nearer its limit
+    pct = [int(x) for x in re.findall(r"(\d+)% of limit", panel.readouts.value)]
+    pct_first = [int(x) for x in re.findall(r"(\d+)% of limit", first)]
+    assert all(a > b for a, b in zip(pct, pct_first))
+
+
+def test_every_task_panel_builds_and_shows_its_posture(all_panels):
+    for task, panel in all_panels[:len(anatomy.TASKS)]:
+        assert panel.posture.task == task
+        _consistent(panel)
+        assert panel.title == controls.TASK_TITLES[task]
+        assert panel.errors.outputs == () and panel.message.value == ""
+
+
+# ------------------------------------------------------------------------------------------
+# joints and pelvis panels
+# ------------------------------------------------------------------------------------------
+def test_joint_explorer_builds(panels):
+    panel = panels(joint_explorer)
+    assert panel.posture.task == "joint_pose"
+    _consistent(panel)
+
+
+def test_joint_explorer_hip_flexion_lengthens_and_knee_flexion_shortens(panels):
+    panel = panels(joint_explorer)
+    st = [_length_cm(panel.readouts.value, "Semitendinosus")]
+    for hip in (30.0, 60.0, 90.0):
+        panel.sliders["hip_flexion_deg"].value = hip
+        assert panel.posture.hip_flexion_deg == pytest.approx(hip)
+        _consistent(panel)
+        st.append(_length_cm(panel.readouts.value, "Semitendinosus"))
+    assert np.all(np.diff(st) > 1.0), st
+    before = st[-1]
+    panel.sliders["knee_flexion_deg"].value = 60.0
+    assert panel.posture.knee_flexion_deg == pytest.approx(60.0)
+    assert _length_cm(panel.readouts.value, "Semitendinosus") < before - 1.0
+    panel.sliders["pelvic_tilt_deg"].value = 10.0
+    assert panel.posture.pelvic_tilt_deg == pytest.approx(10.0)
+
+
+def test_joint_explorer_past_the_limit_says_so(panels):
+    panel = panels(joint_explorer, slr_deg=50.0)
+    panel.sliders["hip_flexion_deg"].value = 110.0
+    assert not panel.posture.reachable
+    assert "Beyond what the tissues allow" in panel.readouts.value
+
+
+def test_pelvis_explorer_builds(panels):
+    panel = panels(pelvis_explorer)
+    assert panel.posture.task == "joint_pose"
+    _consistent(panel)
+
+
+def test_pelvis_explorer_anterior_tilt_deepens_the_lordosis(panels):
+    panel = panels(pelvis_explorer)
+    lordosis = []
+    for tilt in (-10.0, 0.0, 10.0):
+        panel.sliders["pelvic_tilt_deg"].value = tilt
+        p = panel.posture
+        assert p.pelvic_tilt_deg == pytest.approx(tilt)
+        assert p.hip_flexion_deg == pytest.approx(tilt)  # thighs stay vertical
+        _consistent(panel)
+        lordosis.append(_number(panel.readouts.value, "Lumbar lordosis (L1-S1)", "°"))
+    assert np.all(np.diff(lordosis) > 5.0), lordosis
+
+
+def test_pelvis_explorer_incidence_changes_the_person(panels):
+    panel = panels(pelvis_explorer)
+    panel.sliders["pelvic_incidence_deg"].value = 70.0
+    assert panel.posture.pelvic_incidence_deg == pytest.approx(70.0, abs=0.5)
+    pi, pt, ss = (float(x) for x in re.search(
+        r"<b>(\d+)° = (-?\d+)° \+ (-?\d+)°</b>", panel.readouts.value).groups())
+    assert pi == 70.0 and abs(pi - (pt + ss)) <= 1.0
+
+
+# ------------------------------------------------------------------------------------------
+# no figures pile up; reset; play
+# ------------------------------------------------------------------------------------------
+def test_fifty_slider_moves_keep_the_number_of_figures(panels):
+    panel = panels(task_explorer, "forward_bend")
+    before = plt.get_fignums()
+    slider = panel.sliders["trunk_flexion_deg"]
+    for value in np.linspace(slider.min, slider.max, 50):
+        slider.value = float(value)
+    assert plt.get_fignums() == before
+    assert panel.posture == anatomy.forward_bend(slider.max)  # the last move was shown
+
+
+def test_rebuilding_a_panel_replaces_its_figure(panels, monkeypatch):
+    import anatomy.controls as C
+
+    # in a notebook a panel is named after the cell that makes it (the front end's cell id)
+    monkeypatch.setattr(C, "_cell_key", lambda: "@cell-7")
+    first = panels(task_explorer, "straight_leg_raise")
+    count = len(plt.get_fignums())
+    for _ in range(2):  # re-running the cell
+        panels(task_explorer, "straight_leg_raise")
+    assert len(plt.get_fignums()) == count
+    assert first.scene.closed
+    monkeypatch.setattr(C, "_cell_key", lambda: "@another-cell")
+    panels(task_explorer, "straight_leg_raise")  # a panel in another cell lives beside it
+    assert len(plt.get_fignums()) == count + 1
+
+
+def test_reset_puts_every_slider_back(panels):
+    panel = panels(task_explorer, "forward_bend", slr_deg=70.0, value=20.0)
+    start = {k: s.value for k, s in panel.sliders.items()}
+    first = panel.posture
+    panel.sliders["trunk_flexion_deg"].value = 100.0
+    panel.sliders["slr_deg"].value = 95.0
+    panel.reset_button.click()
+    assert {k: s.value for k, s in panel.sliders.items()} == start == {
+        "slr_deg": 70.0, "trunk_flexion_deg": 20.0}
+    assert panel.posture == first
+    _consistent(panel)
+
+
+@pytest.mark.parametrize("which, key", [
+    ("forward_bend", "trunk_flexion_deg"), ("straight_leg_raise", "leg_raise_deg"),
+    ("active_knee_extension", "knee_flexion_deg"), ("standing", "slr_deg"),
+    ("joint_pose", "hip_flexion_deg"), ("pelvis", "pelvic_tilt_deg"),
+])
+def test_play_is_linked_to_the_task_slider(all_panels, which, key):
+    panel = dict(all_panels)[which]
+    slider = panel.sliders[key]
+    assert panel.play is not None
+    assert (panel.play.min, panel.play.max) == (int(slider.min), int(slider.max))
+    try:
+        target = int(round(0.3 * slider.min + 0.7 * slider.max))
+        panel.play.value = target  # what a Play tick does
+        assert slider.value == target
+        _consistent(panel)
+        slider.value = float(int(slider.min) + 1)
+        assert panel.play.value == int(slider.min) + 1
+    finally:
+        slider.value = panel._defaults[key]
+
+
+# ------------------------------------------------------------------------------------------
+# saving
+# ------------------------------------------------------------------------------------------
+def test_save_png_and_svg_buttons_write_files(panels, tmp_path):
+    panel = panels(task_explorer, "forward_bend", value=45.0)
+    panel.png_button.click()
+    panel.svg_button.click()
+    png = tmp_path / "exports" / "forward_bend.png"
+    svg = tmp_path / "exports" / "forward_bend.svg"
+    assert png.is_file() and svg.is_file()
+    with Image.open(png) as image:
+        w_in, h_in = panel.scene.figure.get_size_inches()
+        assert image.width >= 200 * w_in - 1 and image.height >= 200 * h_in - 1
+    assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
+    assert "forward_bend.svg" in panel.message.value
+    assert panel.errors.outputs == ()
+
+
+def test_save_gif_button_writes_an_animation_with_progress(panels, tmp_path, monkeypatch):
+    panel = panels(task_explorer, "straight_leg_raise", value=20.0)
+    sweep = panel._sweep
+    monkeypatch.setattr(panel, "_sweep", lambda steps: sweep(6))  # a short sweep: fast
+    ticks = []
+    panel.progress.observe(lambda change: ticks.append(change["new"]), names="value")
+    before = panel.posture
+    panel.gif_button.click()
+    gif = tmp_path / "exports" / "straight_leg_raise_sweep.gif"
+    assert gif.is_file(), panel.errors.outputs
+    with Image.open(gif) as image:
+        assert image.n_frames > 1
+        assert image.n_frames <= panel.progress.max
+    assert panel.progress.max == 6
+    assert ticks[-6:] == [1, 2, 3, 4, 5, 6]
+    assert panel.progress.value == panel.progress.max
+    assert panel.progress.layout.visibility == "hidden"
+    assert panel.posture == before  # the scene is back where the slider is
+    assert "sweep.gif" in panel.message.value
+
+
+def test_every_panel_with_a_sweep_has_a_gif_button(panels):
+    for panel in (panels(task_explorer, "chair_sitting"), panels(joint_explorer),
+                  panels(pelvis_explorer)):
+        assert panel.gif_button is not None
+        postures = panel._sweep(4)
+        assert len(postures) == 4
+        assert len({p.hip_flexion_deg for p in postures} | {p.slr_deg for p in postures}) > 1
+
+
+# ------------------------------------------------------------------------------------------
+# errors stay visible
+# ------------------------------------------------------------------------------------------
+def _fail(**kwargs):
+    raise ValueError("boom from the solver")
+
+
+def _shown(panel):
+    return "".join(o.get("text", "") for o in panel.errors.outputs)
+
+
+def test_an_error_in_a_callback_is_shown_in_the_panel(panels, monkeypatch, capsys):
+    panel = panels(task_explorer, "forward_bend")
+    before = panel.posture
+    assert panel.errors.outputs == ()
+    monkeypatch.setattr(panel, "_solve", _fail)
+    panel.sliders["trunk_flexion_deg"].value = 50.0  # must not raise
+    assert panel.posture is before  # the last good picture stays
+    shown = _shown(panel)
+    assert "Something went wrong: ValueError: boom from the solver" in shown
+    assert "Traceback" not in shown or "_fail" in shown  # a short trace, naming the place
+    assert "boom" not in capsys.readouterr().out  # in the panel, not lost on stdout
+    # the next good move works again, and the error stays readable
+    monkeypatch.undo()
+    panel.sliders["trunk_flexion_deg"].value = 60.0
+    assert panel.posture.trunk_flexion_deg == pytest.approx(60.0)
+    assert "boom" in _shown(panel)
+
+
+def test_an_error_in_a_button_is_shown_in_the_panel(panels, monkeypatch):
+    panel = panels(task_explorer, "forward_bend")
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(panel.scene, "save", broken)
+    panel.png_button.click()  # must not raise
+    assert "OSError: disk full" in _shown(panel)
+    assert "Saved" not in panel.message.value
+
+
+# ------------------------------------------------------------------------------------------
+# slider ranges and units
+# ------------------------------------------------------------------------------------------
+_MODEL_RANGE = {
+    "slr_deg": P.SLR_RANGE_DEG, "pelvic_incidence_deg": PELVIC_INCIDENCE_RANGE_DEG,
+    "hip_flexion_deg": HIP_FLEXION_RANGE_DEG, "knee_flexion_deg": KNEE_FLEXION_RANGE_DEG,
+    "pelvic_tilt_deg": JOINT_TILT_RANGE_DEG,
+}
+
+
+def test_sliders_offer_physiological_ranges_with_units(all_panels, capsys):
+    for task, panel in all_panels:
+        for key, slider in panel.sliders.items():
+            lo, hi = (P.SLIDER_RANGES_DEG[task] if task in P.SLIDER_RANGES_DEG and
+                      key == controls._TASK_SLIDER.get(task) else _MODEL_RANGE[key])
+            assert lo <= slider.min < slider.max <= hi, (task, key)
+            assert "°" in slider.description, (task, key)
+            assert slider.step <= 1.0 and slider.continuous_update
+            # both ends of every slider solve without an error
+            for value in (slider.max, slider.min):
+                slider.value = value
+                assert panel.posture is panel.scene.posture
+            slider.value = panel._defaults[key]
+        assert panel.errors.outputs == ()
+    assert "Something went wrong" not in capsys.readouterr().out
+    spec = controls.SLIDER_SPECS
+    assert spec["hip_flexion_deg"][2] <= 120.0
+    assert (spec["slr_deg"][1], spec["slr_deg"][2]) == (40.0, 100.0)
+
+
+def test_readout_html_never_shows_minus_zero():
+    html = readout_html(anatomy.joint_pose(0.0, 0.0, 0.0))
+    assert "-0°" not in html
