@@ -121,7 +121,7 @@ class Panel:
         first = self._safe_solve()
         # blit only onto a live canvas; with the inline backend nobody sees the canvas
         self.scene = Scene(first, presenter=self.presenter, name=f"{name}{_cell_key()}",
-                           readout_in_figure=not self._live, blit=self._live)
+                           readout_in_figure=not self._live, blit=self._live, title=title)
         big = self.presenter
         wide = "100%"
         for s in sliders.values():
@@ -355,7 +355,7 @@ def readout_html(posture, big=False) -> str:
         return f"{round(v) + 0:d}°"
 
     rows = [("Pelvic tilt from neutral", signed(posture.pelvic_tilt_deg)),
-            ("PI = PT + SS", f"{plain(posture.pelvic_incidence_deg)} = "
+            ("PI = PT + SS (X-ray angles)", f"{plain(posture.pelvic_incidence_deg)} = "
                              f"{plain(posture.radiographic_pelvic_tilt_deg)} + "
                              f"{plain(posture.sacral_slope_deg)}"),
             ("Lumbar lordosis (L1-S1)", plain(posture.lumbar_lordosis_deg)),
@@ -377,12 +377,17 @@ def readout_html(posture, big=False) -> str:
         f"<tr><td>{html.escape(FACTS[h].label)}</td><td style='text-align:right'>"
         f"<b>{100 * muscle_tendon_length(h, posture.hip_flexion_deg, posture.knee_flexion_deg):.1f}"
         f" cm</b></td><td style='text-align:right'>"
-        f"{100 * posture.hamstring_stretch[h]:.0f}% of limit</td></tr>" for h in HAMSTRING_HEADS)
+        f"{100 * posture.hamstring_stretch[h]:.0f}%</td><td style='text-align:right'>"
+        f"{round(100 * posture.hamstring_range_used[h]) + 0:d}%</td></tr>"
+        for h in HAMSTRING_HEADS)
     status = ("" if posture.reachable else
               "<p style='color:#B34700'><b>Beyond what the tissues allow:</b> "
               "the figure shows the furthest pose reached.</p>")
     return (f"<div style='font-size:{size}; display:flex; gap:2em'>"
-            f"<table>{left}</table><table><tr><th>Muscle</th><th>length</th><th></th></tr>"
+            f"<table>{left}</table><table><tr><th>Muscle</th><th>length</th>"
+            f"<th title='length as a share of the longest it tolerates'>of limit</th>"
+            f"<th title='0% as in standing, 100% at the limit; tension starts at 85%'>"
+            f"range used</th></tr>"
             f"{right}</table></div>{status}")
 
 

@@ -187,6 +187,10 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
     _R("panjabi1992", "Panjabi MM, Goel V, Oxland T et al.", 1992,
        "Human lumbar vertebrae: quantitative three-dimensional anatomy", "Spine 17(3):299-306",
        "https://doi.org/10.1097/00007632-199203000-00010"),
+    _R("physther1990sitting", "(authors not confirmed here)", 1990,
+       "Muscle length and the change of the lumbar curve from standing to sitting (study of "
+       "the factors related to lumbar curve change in sitting; abstract)",
+       "Phys Ther 70(10):611-618", "https://pubmed.ncbi.nlm.nih.gov/2217540/"),
     _R("keegan1953", "Keegan JJ", 1953,
        "Alterations of the lumbar curve related to posture and seating",
        "J Bone Joint Surg Am 35(3):589-603", ""),

@@ -166,7 +166,7 @@ class Scene:
 
     def __init__(self, posture: Posture | None = None, *, presenter: bool | None = None,
                  name: str = "hamstring-explainer", limits_from=None,
-                 readout_in_figure: bool = True, blit: bool = True):
+                 readout_in_figure: bool = True, blit: bool = True, title: str | None = None):
         import matplotlib.pyplot as plt
 
         from .posture import standing, sweep
@@ -202,6 +202,7 @@ class Scene:
                                         fontweight="bold")
         self.task = posture.task
         self.readout_in_figure = bool(readout_in_figure)
+        self.fixed_title = title
         self.blit = bool(blit)
         self._background = None
         if limits_from is None:
@@ -530,7 +531,7 @@ class Scene:
         self.readout.set_text(readout_text(posture))
         # Title and status are part of the static background: when they change (a new task,
         # a pose that cannot be reached), the whole figure is drawn once more.
-        title = TASK_TITLES.get(posture.task, posture.task)
+        title = self.fixed_title or TASK_TITLES.get(posture.task, posture.task)
         status = "" if posture.reachable else "Beyond what the tissues allow:\nshowing the furthest pose"
         restage = title != self._title.get_text() or status != self.status.get_text()
         self._title.set_text(title)

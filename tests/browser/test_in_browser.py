@@ -152,7 +152,7 @@ def test_notebook_in_voila(page, voila, artifacts, name):
     _canvases(page).first.wait_for(timeout=180_000)
     page.wait_for_timeout(2000)
     # an app view: no code anywhere on the page
-    assert page.locator(".jp-InputArea").count() == 0
+    assert page.locator(".jp-CodeCell .jp-InputArea").count() == 0
     assert "import anatomy" not in page.inner_text("body")
     assert page.get_by_text("Error displaying widget").count() == 0
     _move_and_check(page, name, "voila", artifacts)
