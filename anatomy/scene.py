@@ -316,12 +316,13 @@ class Scene:
         back.set_anchor("N")
         # readout panel
         info = self.ax_info
-        self.readout = info.text(0.02, 0.98, "", va="top", ha="left", family="monospace",
-                                 fontsize=fs - (0.5 if not self.presenter else 3),
+        self.readout = info.text(0.02, 0.99, "", va="top", ha="left", family="monospace",
+                                 fontsize=fs - (1.5 if not self.presenter else 3),
                                  transform=info.transAxes, linespacing=1.3,
                                  visible=self.readout_in_figure)
-        self.status = info.text(0.02, 0.37, "", va="top", ha="left", fontsize=fs - 1,
-                                fontweight="bold", transform=info.transAxes, color=_LIMIT)
+        self.status = info.text(0.01, 0.93, "", va="top", ha="left", fontsize=fs - 1,
+                                fontweight="bold", transform=self.figure.transFigure,
+                                color=_LIMIT)
         cax = info.inset_axes([0.04, 0.1, 0.86, 0.06])
         grad = np.linspace(_RANGE_LO, 1.0, 256)[None, :]
         cax.imshow(grad, aspect="auto", cmap=STRAIN_CMAP, extent=(_RANGE_LO, 1.0, 0, 1))
@@ -606,6 +607,10 @@ def readout_text(posture: Posture) -> str:
              f"lumbar flexion {_signed(posture.lumbar_flexion_deg)}",
              f"hip flexion    {_signed(posture.hip_flexion_deg)}",
              f"knee flexion   {_signed(posture.knee_flexion_deg)}"]
+    for head in HAMSTRING_HEADS:  # length, and length as a share of the limit
+        length = muscle_tendon_length(head, posture.hip_flexion_deg, posture.knee_flexion_deg)
+        lines.append(f"{FACTS[head].abbreviation:<5s}{100 * length:5.1f} cm "
+                     f"{100 * posture.hamstring_stretch[head]:3.0f}%")
     r = posture.readouts
     if "fingertip_to_floor_m" in r:
         lines.append(f"finger-floor {100 * r['fingertip_to_floor_m']:5.1f} cm")
