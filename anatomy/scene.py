@@ -85,7 +85,7 @@ _ARTIST_ATTRIBUTES = (
     "side_art", "back_art", "bellies", "back_leaders", "side_tags", "zoom_bones",
     "zoom_muscles", "zoom_text", "angle_text", "vertebrae", "zoom_vertebrae", "zoom_sacrum",
     "trunk", "head", "arm", "other_leg", "foot", "support", "endplate", "pt_line", "normal",
-    "vertical", "horizontal", "hip_axis", "readout", "status", "_title", "_cax", "side_title",
+    "vertical", "horizontal", "hip_axis", "readout", "readout_right", "status", "_title", "_cax", "side_title",
     "ax_side", "ax_back", "ax_zoom", "ax_info")  # switched by anatomy.present (the view's only setting)
 
 
@@ -316,10 +316,14 @@ class Scene:
         back.set_anchor("N")
         # readout panel
         info = self.ax_info
+        size = fs - (1.5 if not self.presenter else 3)
         self.readout = info.text(0.02, 0.99, "", va="top", ha="left", family="monospace",
-                                 fontsize=fs - (1.5 if not self.presenter else 3),
-                                 transform=info.transAxes, linespacing=1.3,
+                                 fontsize=size, transform=info.transAxes, linespacing=1.3,
                                  visible=self.readout_in_figure)
+        self.readout_right = info.text(0.55, 0.99, "", va="top", ha="left",
+                                       family="monospace", fontsize=size,
+                                       transform=info.transAxes, linespacing=1.3,
+                                       visible=self.readout_in_figure)
         self.status = info.text(0.01, 0.93, "", va="top", ha="left", fontsize=fs - 1,
                                 fontweight="bold", transform=self.figure.transFigure,
                                 color=_LIMIT)
@@ -446,7 +450,7 @@ class Scene:
         out += [self.zoom_sacrum] + self.zoom_vertebrae + list(self.zoom_muscles.values())
         out += [self.endplate, self.pt_line, self.normal, self.vertical, self.horizontal,
                 self.hip_axis] + list(self.zoom_text.values())
-        out += [self.readout]
+        out += [self.readout, self.readout_right]
         return out
 
     def _on_draw(self, event):
@@ -529,7 +533,9 @@ class Scene:
         self.angle_text["hip"].set_text(f"hip {_plain(posture.hip_flexion_deg)}°")
         self.angle_text["knee"].set_position((knee[0] + 0.05, knee[1]))
         self.angle_text["knee"].set_text(f"knee {_plain(posture.knee_flexion_deg)}°")
-        self.readout.set_text(readout_text(posture))
+        left, right = readout_columns(posture, compact=self.presenter)
+        self.readout.set_text(left)
+        self.readout_right.set_text(right)
         # Title and status are part of the static background: when they change (a new task,
         # a pose that cannot be reached), the whole figure is drawn once more.
         title = self.fixed_title or TASK_TITLES.get(posture.task, posture.task)
@@ -562,11 +568,13 @@ class Scene:
         @contextlib.contextmanager
         def ctx():
             was = self.readout.get_visible()
-            self.readout.set_visible(True)
+            for text in (self.readout, self.readout_right):
+                text.set_visible(True)
             try:
                 yield
             finally:
-                self.readout.set_visible(was)
+                for text in (self.readout, self.readout_right):
+                    text.set_visible(was)
         return ctx()
 
     def save(self, path, dpi: int = 200) -> str:
@@ -599,7 +607,26 @@ class Scene:
 
 
 def readout_text(posture: Posture) -> str:
-    """The readout panel's text for a posture (fixed-width lines)."""
+    """The readout panel's text for a posture (fixed-width lines), both columns."""
+    left, right = readout_columns(posture)
+    return left + "\n" + right
+
+
+def readout_columns(posture: Posture, compact: bool = False) -> tuple[str, str]:
+    """The readout as two columns: angles, then muscle lengths and the task's readout.
+
+    ``compact`` (presenter mode) keeps each line to about 14 characters, so that two columns
+    at 18 pt fit the panel.
+    """
+    if compact:
+        angles = [f"tilt    {_signed(posture.pelvic_tilt_deg)}",
+                  f"PT {_plain(posture.radiographic_pelvic_tilt_deg):>3} SS {_plain(posture.sacral_slope_deg):>3}",
+                  f"lordosis {_plain(posture.lumbar_lordosis_deg):>3}°",
+                  f"hip     {_signed(posture.hip_flexion_deg)}",
+                  f"knee    {_signed(posture.knee_flexion_deg)}"]
+        muscles = [f"{FACTS[h].abbreviation:<4s} {100 * posture.hamstring_stretch[h]:3.0f}%"
+                   for h in HAMSTRING_HEADS]
+        return "\n".join(angles), "\n".join(muscles)
     lines = [f"pelvic tilt    {_signed(posture.pelvic_tilt_deg)}",
              f"PI {posture.pelvic_incidence_deg:.0f} = PT {_plain(posture.radiographic_pelvic_tilt_deg)}"
              f" + SS {_plain(posture.sacral_slope_deg)}",
@@ -607,20 +634,21 @@ def readout_text(posture: Posture) -> str:
              f"lumbar flexion {_signed(posture.lumbar_flexion_deg)}",
              f"hip flexion    {_signed(posture.hip_flexion_deg)}",
              f"knee flexion   {_signed(posture.knee_flexion_deg)}"]
+    angles, lines = lines, []
     for head in HAMSTRING_HEADS:  # length, and length as a share of the limit
         length = muscle_tendon_length(head, posture.hip_flexion_deg, posture.knee_flexion_deg)
-        lines.append(f"{FACTS[head].abbreviation:<5s}{100 * length:5.1f} cm "
+        lines.append(f"{FACTS[head].abbreviation:<5s}{100 * length:4.1f} cm"
                      f"{100 * posture.hamstring_stretch[head]:3.0f}%")
     r = posture.readouts
     if "fingertip_to_floor_m" in r:
-        lines.append(f"finger-floor {100 * r['fingertip_to_floor_m']:5.1f} cm")
+        lines.append(f"to floor {100 * r['fingertip_to_floor_m']:5.1f} cm")
     if "fingertip_beyond_ankle_m" in r:
-        lines.append(f"past ankles  {100 * r['fingertip_beyond_ankle_m']:5.1f} cm")
+        lines.append(f"reach {100 * r['fingertip_beyond_ankle_m']:+5.1f} cm")
     if "leg_raise_deg" in r:
-        lines.append(f"SLR angle      {_plain(r['leg_raise_deg']):>4}°")
+        lines.append(f"SLR angle {_plain(r['leg_raise_deg']):>4}°")
     if "ake_deg" in r:
-        lines.append(f"AKE end angle  {_plain(r['ake_deg']):>4}°")
-    return "\n".join(lines)
+        lines.append(f"AKE end   {_plain(r['ake_deg']):>4}°")
+    return "\n".join(angles), "\n".join(lines)
 
 
 def rot_z_2d(angle_deg: float) -> np.ndarray:

@@ -73,7 +73,8 @@ def _consistent(panel):
     p = panel.posture
     assert panel.scene.posture is p
     assert panel.readouts.value == readout_html(p, big=panel.presenter)
-    assert panel.scene.readout.get_text() == readout_text(p)
+    assert (panel.scene.readout.get_text() + "\n"
+            + panel.scene.readout_right.get_text()) == readout_text(p)
 
 
 # ------------------------------------------------------------------------------------------

@@ -313,7 +313,7 @@ def test_readout_shows_the_postures_numbers(make_scene, posture):
         assert _degrees(text, "AKE") == round(r["ake_deg"])
     assert "-0°" not in text and "-0 " not in text
     scene = make_scene(posture, limits_from=[posture])
-    assert scene.readout.get_text() == text
+    assert scene.readout.get_text() + "\n" + scene.readout_right.get_text() == text
 
 
 def test_a_scene_can_show_a_joint_pose(make_scene):
@@ -471,7 +471,7 @@ def test_drawn_text_recorder_sees_what_is_drawn(make_scene, monkeypatch):
     scene = make_scene(anatomy.forward_bend(40.0))
     texts = {t for _, t, _, _ in _drawn_texts(scene.figure, monkeypatch)}
     assert "Forward bend (toe touch)" in texts
-    assert scene.readout.get_text() in texts
+    assert scene.readout.get_text() in texts and scene.readout_right.get_text() in texts
     assert "0.0" not in texts  # tick labels of the axes that are switched off
 
 
