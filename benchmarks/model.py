@@ -4,22 +4,11 @@ Run with the package installed: ``python benchmarks/model.py``. Prints medians o
 and ends with one line of JSON. A measurement, not a test: nothing here asserts.
 """
 import json
-import statistics
-import time
 
 import numpy as np
 
 import anatomy
-
-
-def median_ms(fn, repeats):
-    fn()  # warm-up
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(times), float(np.percentile(times, 90))
+from _timing import timed
 
 
 def main():
@@ -52,7 +41,7 @@ def main():
                            ("sweep_10000_knee_moment_arms_4_heads_ms", sweep_moment_arms, 15),
                            ("pose_points_one_pose_ms", points, 200),
                            ("python_loop_1000_poses_1_head_ms", loop, 5)]:
-        med, p90 = median_ms(fn, reps)
+        med, p90 = timed(fn, reps)
         res[name] = round(med, 3)
         print(f"{name:44s} median {med:8.3f} ms   p90 {p90:8.3f} ms   ({reps} repeats)")
     print(f"sweep vs python loop, per pose: "

@@ -5,22 +5,11 @@ and ends with one line of JSON. A measurement, not a test: nothing here asserts.
 Targets (issue "posture"): one solve under 2 ms, a 100-step sweep under 50 ms.
 """
 import json
-import statistics
-import time
 
 import numpy as np
 
 import anatomy
-
-
-def timed(fn, repeats):
-    fn()
-    out = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(out), float(np.percentile(out, 90))
+from _timing import timed
 
 
 def main():
