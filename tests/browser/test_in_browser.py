@@ -38,6 +38,17 @@ def _not_blank(png: bytes) -> bool:
     return px.std() > 8 and (px.min(axis=(0, 1)) < 200).all()
 
 
+def _drawn(locator, timeout_s: float = 30.0) -> bytes:
+    """A screenshot of a canvas once it has been drawn (frames arrive after the kernel is
+    idle, later on a busy machine); the last screenshot if it never is."""
+    deadline = time.time() + timeout_s
+    while True:
+        shot = locator.screenshot()
+        if _not_blank(shot) or time.time() > deadline:
+            return shot
+        time.sleep(0.5)
+
+
 def _changed(a: bytes, b: bytes) -> float:
     pa, pb = _pixels(a), _pixels(b)
     if pa.shape != pb.shape:
@@ -98,7 +109,7 @@ def _move_and_check(page, name, where, artifacts):
     assert canvases.count() >= 1, f"{name}: no figure canvas"
     canvas = canvases.first
     canvas.scroll_into_view_if_needed()
-    before = canvas.screenshot()
+    before = _drawn(canvas)
     assert _not_blank(before), f"{name}: the canvas is blank"
     page.screenshot(path=str(artifacts / f"{where}_{name}_before.png"))
     slider = _first_slider(page)
@@ -133,12 +144,12 @@ def test_notebook_in_jupyterlab(page, lab, artifacts, name):
     if not _has_panels(name):
         images = page.locator(".jp-OutputArea-output img")
         assert images.count() >= 1, f"{name}: no figure"
-        assert _not_blank(images.first.screenshot())
+        assert _not_blank(_drawn(images.first))
         page.screenshot(path=str(artifacts / f"lab_{name}.png"), full_page=True)
         return
     for canvas in _canvases(page).all():
         canvas.scroll_into_view_if_needed()
-        assert _not_blank(canvas.screenshot()), f"{name}: a blank canvas"
+        assert _not_blank(_drawn(canvas)), f"{name}: a blank canvas"
     start, end, length0, length1 = _move_and_check(page, name, "lab", artifacts)
     label = _first_slider(page).locator(".widget-label").inner_text()
     if "Hip flexion" in label and length0 is not None:
