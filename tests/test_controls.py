@@ -31,18 +31,9 @@ def _exports_in_tmp(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def panels():
+def panels(closing):
     """Build panels through ``panels(factory, ...)``; all are closed afterwards."""
-    made = []
-
-    def make(factory, *args, **kwargs):
-        panel = factory(*args, **kwargs)
-        made.append(panel)
-        return panel
-
-    yield make
-    for panel in made:
-        panel.close()
+    return lambda factory, *args, **kwargs: closing(factory(*args, **kwargs))
 
 
 @pytest.fixture(scope="module")

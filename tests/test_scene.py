@@ -34,19 +34,15 @@ PRESENTER_MIN_PT = 18.0
 # fixtures and helpers
 # ------------------------------------------------------------------------------------------
 @pytest.fixture
-def make_scene():
+def make_scene(closing):
     """Build scenes under unique names and close them all afterwards."""
-    made = []
+    count = iter(range(10**6))
 
     def make(*args, **kwargs):
-        kwargs.setdefault("name", f"test-scene-{len(made)}")
-        scene = Scene(*args, **kwargs)
-        made.append(scene)
-        return scene
+        kwargs.setdefault("name", f"test-scene-{next(count)}")
+        return closing(Scene(*args, **kwargs))
 
-    yield make
-    for scene in made:
-        scene.close()
+    return make
 
 
 @pytest.fixture
