@@ -31,7 +31,7 @@ from IPython.display import Image, display
 from . import posture as P
 from .geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
 from .muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
-from .present import save_figure, save_sweep_gif
+from .present import save_sweep_gif
 from .scene import TASK_TITLES, Scene, presenter_mode
 from .spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
 

@@ -77,7 +77,6 @@ from .spine import (
     PELVIC_INCIDENCE_RANGE_DEG,
     standing_lordosis_deg,
 )
-from .spine import spinopelvic as _spinopelvic
 
 SLR_RANGE_DEG = (35.0, 110.0)
 """Passive SLR angles the model accepts (hamstring extensibility, degrees)."""
@@ -606,13 +605,10 @@ def joint_pose(pelvic_tilt_deg=0.0, hip_flexion_deg=0.0, knee_flexion_deg=0.0, *
     >>> round(p.lumbar_flexion_deg, 6), p.reachable
     (-10.0, True)
     """
-    from .geometry import PELVIC_TILT_RANGE_DEG
-
     slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
     tilt = float(real_array("pelvic_tilt_deg", pelvic_tilt_deg, -30.0, 30.0))
     hip = float(real_array("hip_flexion_deg", hip_flexion_deg, *HIP_FLEXION_RANGE_DEG))
     knee = float(real_array("knee_flexion_deg", knee_flexion_deg, *KNEE_FLEXION_RANGE_DEG))
-    del PELVIC_TILT_RANGE_DEG
     e = extensibility(slr)
     one = np.ones(1)
     sol = {"tilt": tilt * one, "hip": hip * one, "knee": knee * one, "trunk": 0.0 * one,

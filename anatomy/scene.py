@@ -28,7 +28,6 @@ from __future__ import annotations
 import io
 import weakref
 
-import matplotlib
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Circle, Polygon

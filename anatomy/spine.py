@@ -39,7 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import real_array
-from .geometry import HIP_JOINT_CENTRE_IN_PELVIS, PELVIC_TILT_RANGE_DEG, rot_z
+from .geometry import HIP_JOINT_CENTRE_IN_PELVIS, rot_z
 
 PELVIC_INCIDENCE_RANGE_DEG = (30.0, 85.0)
 """PI the model accepts: about the range seen in normal adults (33-85°, as restated in

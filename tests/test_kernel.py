@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ast
-import queue
 import sys
 from pathlib import Path
 
