@@ -170,8 +170,10 @@ def test_every_task_panel_builds_and_shows_its_posture(all_panels):
 # ------------------------------------------------------------------------------------------
 # joints and pelvis panels
 # ------------------------------------------------------------------------------------------
-def test_joint_explorer_builds(panels):
-    panel = panels(joint_explorer)
+@pytest.mark.parametrize("factory", [joint_explorer, pelvis_explorer],
+                         ids=["joints", "pelvis"])
+def test_joint_and_pelvis_explorers_build(panels, factory):
+    panel = panels(factory)
     assert panel.posture.task == "joint_pose"
     _consistent(panel)
 
@@ -198,12 +200,6 @@ def test_joint_explorer_past_the_limit_says_so(panels):
     panel.sliders["hip_flexion_deg"].value = 110.0
     assert not panel.posture.reachable
     assert "Beyond what the tissues allow" in panel.readouts.value
-
-
-def test_pelvis_explorer_builds(panels):
-    panel = panels(pelvis_explorer)
-    assert panel.posture.task == "joint_pose"
-    _consistent(panel)
 
 
 def test_pelvis_explorer_anterior_tilt_deepens_the_lordosis(panels):
