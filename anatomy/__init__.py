@@ -15,15 +15,26 @@ Conventions (stated once, used everywhere)
 * Model functions are pure numpy and vectorised: arrays in, arrays out; a float in, a float
   out. They never plot. Bad input raises ``ValueError`` naming the parameter, the value and
   the allowed range.
+
+Layout: three subpackages, the flow one way
+--------------------------------------------
+* `anatomy.model`: geometry, muscles, spine, the task registry, solvers, exercises. numpy only.
+* `anatomy.view`: palette and style, outlines, the scene and its views, static figures, text
+  formatting, export. Reads the model; matplotlib.
+* `anatomy.ui`: panels (ipywidgets), the presenter switch, notebook hints. Reads both.
+
+``import anatomy`` loads the model only. ``anatomy.present``, ``anatomy.notebook_hints``,
+``anatomy.controls``, ``anatomy.figures`` (and the other view and ui modules) are imported the
+first time they are used.
 """
-from ._validate import AnatomyInputError, AnatomyTypeError
-from .geometry import (
+from .model._validate import AnatomyInputError, AnatomyTypeError
+from .model.geometry import (
     HIP_FLEXION_RANGE_DEG,
     KNEE_FLEXION_RANGE_DEG,
     PELVIC_TILT_RANGE_DEG,
     segment_frames,
 )
-from .muscles import (
+from .model.muscles import (
     FACTS,
     HAMSTRING_HEADS,
     MuscleFacts,
@@ -33,7 +44,7 @@ from .muscles import (
     muscle_tendon_length,
     path_points,
 )
-from .posture import (
+from .model.posture import (
     NORMAL_SLR_DEG,
     SHORT_SLR_DEG,
     SLR_BANDS,
@@ -53,16 +64,50 @@ from .posture import (
     sweep,
     toe_touch,
 )
-from .references import REFERENCES, cite
-from .body import posture_points
-from .hints import notebook_hints
-from .present import present
-from .spine import (
+from .model.references import REFERENCES, cite
+from .model.body import posture_points
+from .model.spine import (
     DEFAULT_PELVIC_INCIDENCE_DEG,
     PELVIC_INCIDENCE_RANGE_DEG,
     SpinoPelvic,
     spinopelvic,
 )
+from .model import body, exercises, geometry, muscles, posture, references, spine  # noqa: F401
+
+# Imported on first use, so that ``import anatomy`` stays free of matplotlib and ipywidgets.
+_LAZY_FUNCTIONS = {
+    "present": ("anatomy.ui.presenter", "present"),
+    "notebook_hints": ("anatomy.ui.hints", "notebook_hints"),
+}
+_LAZY_MODULES = {
+    "controls": "anatomy.ui.controls",
+    "hints": "anatomy.ui.hints",
+    "figures": "anatomy.view.figures",
+    "drawing": "anatomy.view.drawing",
+    "scene": "anatomy.view.scene",
+    "export": "anatomy.view.export",
+    "view": "anatomy.view",
+    "ui": "anatomy.ui",
+}
+
+
+def __getattr__(name):
+    import importlib
+
+    if name in _LAZY_FUNCTIONS:
+        module, attr = _LAZY_FUNCTIONS[name]
+        value = getattr(importlib.import_module(module), attr)
+    elif name in _LAZY_MODULES:
+        value = importlib.import_module(_LAZY_MODULES[name])
+    else:
+        raise AttributeError(f"module 'anatomy' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY_FUNCTIONS) | set(_LAZY_MODULES))
+
 
 __all__ = [
     "AnatomyInputError", "AnatomyTypeError",

@@ -38,7 +38,7 @@ EXPLAINERS = {
 NAIVE = """\
 import matplotlib.pyplot as plt
 from ipywidgets import interact, FloatSlider
-from anatomy.scene import Scene
+from anatomy.view.scene import Scene
 
 @interact(trunk=FloatSlider(min=0, max=130, step=1, value=0, description='naive trunk'))
 def show(trunk):

@@ -70,7 +70,7 @@ def mode_naive():
     from matplotlib.backend_bases import FigureCanvasBase
 
     import anatomy
-    from anatomy.scene import Scene
+    from anatomy.view.scene import Scene
 
     FigureCanvasBase.draw_idle = lambda self, *a, **k: None  # count one render per move
     values = _moves(NAIVE_MOVES // 2)
@@ -98,7 +98,7 @@ def mode_naive():
 
 def _scene(blit):
     import anatomy
-    from anatomy.scene import Scene
+    from anatomy.view.scene import Scene
 
     scene = Scene(anatomy.forward_bend(0.0, slr_deg=SLR_DEG), name="bench", blit=blit,
                   readout_in_figure=False)

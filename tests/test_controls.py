@@ -11,12 +11,12 @@ import pytest
 from PIL import Image
 
 import anatomy
-import anatomy.controls as controls
+import anatomy.ui.controls as controls
 from anatomy import posture as P
-from anatomy.controls import joint_explorer, pelvis_explorer, readout_html, task_explorer
-from anatomy.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
-from anatomy.scene import readout_text
-from anatomy.spine import PELVIC_INCIDENCE_RANGE_DEG
+from anatomy.ui.controls import joint_explorer, pelvis_explorer, readout_html, task_explorer
+from anatomy.model.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
+from anatomy.view.scene import readout_text
+from anatomy.model.spine import PELVIC_INCIDENCE_RANGE_DEG
 
 JOINT_TILT_RANGE_DEG = (-30.0, 30.0)  # what anatomy.joint_pose accepts for pelvic tilt
 
@@ -238,7 +238,7 @@ def test_fifty_slider_moves_keep_the_number_of_figures(panels):
 
 
 def test_rebuilding_a_panel_replaces_its_figure(panels, monkeypatch):
-    import anatomy.controls as C
+    import anatomy.ui.controls as C
 
     # in a notebook a panel is named after the cell that makes it (the front end's cell id)
     monkeypatch.setattr(C, "_cell_key", lambda: "@cell-7")

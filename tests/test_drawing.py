@@ -11,7 +11,7 @@ from matplotlib.text import Text
 
 import anatomy
 from anatomy import FACTS, HAMSTRING_HEADS
-from anatomy.drawing import (
+from anatomy.view.drawing import (
     HEAD_STYLE,
     LANDMARK_LABELS,
     OKABE_ITO,

@@ -2,7 +2,7 @@
 import pytest
 
 import anatomy
-from anatomy.exercises import (
+from anatomy.model.exercises import (
     EXERCISES,
     GROUPS,
     ILLUSTRATIVE,
@@ -125,7 +125,7 @@ def test_leg_swing_is_out_of_reach_for_short_hamstrings():
 
 
 def test_exercises_module_never_plots():
-    import anatomy.exercises as module
+    import anatomy.model.exercises as module
 
     source = open(module.__file__, encoding="utf-8").read()
     assert "matplotlib" not in source and "pyplot" not in source

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 import anatomy
 from anatomy import figures as F
-from anatomy.exercises import EXERCISES
+from anatomy.model.exercises import EXERCISES
 
 FIGURES = [name for name in F.__all__ if name.startswith("figure_")]
 

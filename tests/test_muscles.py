@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 import anatomy
 from anatomy import HAMSTRING_HEADS, moment_arm, muscle_tendon_length
-from anatomy.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
-from anatomy.muscles import (
+from anatomy.model.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
+from anatomy.model.muscles import (
     CONDYLE_WRAP_CENTRE_IN_FEMUR,
     CONDYLE_WRAP_RADIUS_M,
     FACTS,
@@ -166,7 +166,7 @@ def test_paths_stay_behind_the_condyles_in_deep_flexion():
 
 def test_wrap_engages_somewhere():
     """The cylinder is not decoration: at least some poses use it."""
-    from anatomy.muscles import _wrap, _distal_in_femur, _proximal_in_femur
+    from anatomy.model.muscles import _wrap, _distal_in_femur, _proximal_in_femur
     knee = np.linspace(0, 130, 131)
     contact_any = False
     for head in HAMSTRING_HEADS:
@@ -177,7 +177,7 @@ def test_wrap_engages_somewhere():
 
 
 def test_facts_complete_and_cited():
-    from anatomy.references import REFERENCES
+    from anatomy.model.references import REFERENCES
     assert set(FACTS) == set(HAMSTRING_HEADS)
     for head, f in FACTS.items():
         assert f.origin and f.insertion and f.nerve and f.actions

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import anatomy
 from anatomy import HAMSTRING_HEADS
-from anatomy.posture import SLIDER_RANGES_DEG, TASKS
+from anatomy.model.posture import SLIDER_RANGES_DEG, TASKS
 
 NORMAL, SHORT = 80.0, 55.0
 

@@ -23,9 +23,10 @@ from matplotlib.text import Text
 from PIL import Image
 
 import anatomy
-from anatomy.body import posture_points
-from anatomy.present import present
-from anatomy.scene import Scene, presenter_mode, readout_text, strain_colour
+from anatomy.model.body import posture_points
+from anatomy.ui.presenter import present
+from anatomy.view.scene import Scene, readout_text, strain_colour
+from anatomy.view.style import presenter_mode
 
 PRESENTER_MIN_PT = 18.0
 

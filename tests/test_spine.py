@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import anatomy
-from anatomy.geometry import HIP_JOINT_CENTRE_IN_PELVIS, rot_z
-from anatomy.spine import (
+from anatomy.model.geometry import HIP_JOINT_CENTRE_IN_PELVIS, rot_z
+from anatomy.model.spine import (
     lumbar_column_in_pelvis,
     measure_spinopelvic,
     s1_endplate_in_pelvis,

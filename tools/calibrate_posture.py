@@ -12,7 +12,7 @@ factor is then set so that the SLR's end point (80°) leaves 69.4° at the hip.
 """
 import numpy as np
 
-import anatomy.posture as P
+import anatomy.model.posture as P
 
 TARGET_HIP_END, TARGET_LUMBAR_END = 69.4, 41.6
 RATIOS = {(0, 30): 1.9, (30, 60): 0.9, (60, 90): 0.4}

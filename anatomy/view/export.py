@@ -1,31 +1,11 @@
-"""Presenter mode for a projector, and figures to take away (PNG, SVG, animated GIF).
-
-Examples
---------
->>> import anatomy
->>> anatomy.present()          # large type, thick lines, no toolbar: for the back row
->>> anatomy.present(False)     # back to the notebook look
-"""
+"""Figures to take away: PNG, SVG or PDF files and animated GIFs."""
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
-from . import scene as _scene
 
 MIN_PNG_DPI = 200
-
-
-def present(on: bool = True) -> None:
-    """Switch presenter mode for scenes and panels built from now on.
-
-    With it on, text is at least 18 pt and lines are twice as thick (readable from the back
-    of a lecture hall on a 1080p projector), the figure's toolbar and header are hidden,
-    sliders are wide, and the figure fills a 16:9 screen. Re-run the cell that builds a
-    panel after switching. Pair it with JupyterLab's View → Presentation Mode, or open the
-    notebook in Voila for an app view with no code.
-    """
-    _scene._PRESENTER["on"] = bool(on)
 
 
 def save_figure(figure, path, dpi: int = MIN_PNG_DPI) -> str:

@@ -16,7 +16,7 @@ exercises (plank, bridge) train, only where they put the joints.
 
 Examples
 --------
->>> from anatomy.exercises import EXERCISES, stretches_hamstrings
+>>> from anatomy.model.exercises import EXERCISES, stretches_hamstrings
 >>> stretches_hamstrings(EXERCISES["supine_leg_stretch"](slr_deg=80.0))
 True
 >>> stretches_hamstrings(EXERCISES["plank"](slr_deg=80.0))

@@ -33,9 +33,10 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Circle, Polygon
 
 from . import drawing
-from .body import posture_points
-from .muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
-from .posture import SLACK_FRACTION, Posture
+from .style import PRESENTER_MIN_PT, presenter_mode
+from ..model.body import posture_points
+from ..model.muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
+from ..model.posture import SLACK_FRACTION, Posture
 
 _CALM, _STRETCHED, _LIMIT = "#56B4E9", "#E69F00", "#D55E00"  # Okabe-Ito
 STRAIN_CMAP = LinearSegmentedColormap.from_list(
@@ -76,21 +77,12 @@ ZOOM_Y_M = (-0.24, 0.42)
 """Zoom panel limits about the hip axis (m), wide enough for the lumbar spine bent 90°."""
 ZOOM_BONES = ("hip_bone", "femur", "femoral_head")
 
-PRESENTER_MIN_PT = 18.0
-"""Smallest text in presenter mode (readable from the back of a lecture hall at 1080p)."""
-
-_PRESENTER = {"on": False}
 _ARTIST_ATTRIBUTES = (
     "side_art", "back_art", "bellies", "back_leaders", "side_tags", "zoom_bones",
     "zoom_muscles", "zoom_text", "angle_text", "vertebrae", "zoom_vertebrae", "zoom_sacrum",
     "trunk", "head", "arm", "other_leg", "foot", "support", "endplate", "pt_line", "normal",
     "vertical", "horizontal", "hip_axis", "readout", "readout_right", "status", "_title", "_cax", "side_title",
     "ax_side", "ax_back", "ax_zoom", "ax_info")  # switched by anatomy.present (the view's only setting)
-
-
-def presenter_mode() -> bool:
-    """Whether new scenes and panels are built for a projector (see `anatomy.present`)."""
-    return _PRESENTER["on"]
 
 
 def _belly_polygon(xy: np.ndarray, head: str) -> np.ndarray:
@@ -129,7 +121,7 @@ def _extent(postures):
         allp = np.concatenate([a.reshape(-1, 3) for a in arrays])[:, :2]
         lo = np.minimum(lo, allp.min(0))
         hi = np.maximum(hi, allp.max(0))
-    from .body import HEAD_RADIUS_M
+    from ..model.body import HEAD_RADIUS_M
     return lo - HEAD_RADIUS_M - 0.04, hi + HEAD_RADIUS_M + 0.04
 
 
@@ -155,7 +147,7 @@ class Scene:
     Examples
     --------
     >>> import anatomy
-    >>> from anatomy.scene import Scene
+    >>> from anatomy.view.scene import Scene
     >>> scene = Scene(anatomy.standing())
     >>> scene.update(anatomy.forward_bend(60.0))
     >>> scene.posture.task
@@ -168,7 +160,7 @@ class Scene:
                  readout_in_figure: bool = True, blit: bool = True, title: str | None = None):
         import matplotlib.pyplot as plt
 
-        from .posture import standing, sweep
+        from ..model.posture import standing, sweep
 
         posture = posture if posture is not None else standing()
         self.presenter = presenter_mode() if presenter is None else bool(presenter)
@@ -223,7 +215,7 @@ class Scene:
     # ---------------------------------------------------------------------------------------
     @staticmethod
     def _task_range(posture, sweep):
-        from .posture import _SLIDER, joint_pose
+        from ..model.posture import _SLIDER, joint_pose
         if posture.task == "joint_pose":
             return [joint_pose(t, h, k) for t in (-30.0, 30.0) for h in (-30.0, 120.0)
                     for k in (0.0, 130.0)]
@@ -428,7 +420,7 @@ class Scene:
 
     @staticmethod
     def _frames(posture):
-        from .body import _frames
+        from ..model.body import _frames
         return _frames(posture)[0]
 
     # ---------------------------------------------------------------------------------------
@@ -578,7 +570,7 @@ class Scene:
 
     def save(self, path, dpi: int = 200) -> str:
         """Save the current view to ``path`` (.png at ``dpi``, or .svg / .pdf); returns it."""
-        from .present import save_figure
+        from .export import save_figure
         with self._for_export():
             return save_figure(self.figure, path, dpi=dpi)
 

@@ -10,7 +10,7 @@ told apart by its line style and named in a legend.
 Examples
 --------
 >>> import anatomy
->>> from anatomy.figures import compare_table
+>>> from anatomy.view.figures import compare_table
 >>> print(compare_table([anatomy.standing(slr_deg=50), anatomy.standing(slr_deg=90)]))  # doctest: +NORMALIZE_WHITESPACE
 posture              pelvic tilt   lordosis
 standing, SLR 50°           0.0°      56.2°
@@ -23,10 +23,10 @@ import math
 import numpy as np
 from matplotlib.figure import Figure
 
-from . import posture as P
+from ..model import posture as P
 from .drawing import HEAD_STYLE, OKABE_ITO
-from .muscles import FACTS, HAMSTRING_HEADS, moment_arm, muscle_tendon_length
-from .spine import spinopelvic
+from ..model.muscles import FACTS, HAMSTRING_HEADS, moment_arm, muscle_tendon_length
+from ..model.spine import spinopelvic
 
 __all__ = [
     "ROUSSOULY_TYPES", "roussouly_type", "compare_table", "explain_moment_arm",
@@ -572,7 +572,7 @@ def figure_exercises(slr_deg=80.0):
     band from 85% is where passive tension starts). Right: lumbar flexion from the standing
     curve. Hatched bars are illustrative joint poses; solid bars are solved tasks.
     """
-    from .exercises import EXERCISES, SOLVED, most_used_range
+    from ..model.exercises import EXERCISES, SOLVED, most_used_range
 
     postures = {k: ex(slr_deg) for k, ex in EXERCISES.items()}
     names = [ex.label for ex in EXERCISES.values()]

@@ -32,7 +32,7 @@ colour-vision deficiencies, and every head is also named in text on the figure.
 Examples
 --------
 >>> import anatomy
->>> from anatomy.drawing import bone_outlines
+>>> from anatomy.view.drawing import bone_outlines
 >>> outlines = bone_outlines(anatomy.pose_points(0.0, 0.0, 0.0).landmarks, "side")
 >>> sorted(outlines)[:3]
 ['acetabulum', 'femoral_head', 'femur']
@@ -46,9 +46,9 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 
-from ._validate import AnatomyInputError, choice
-from .muscles import FACTS, HAMSTRING_HEADS, pose_points
-from .references import REFERENCES
+from ..model._validate import AnatomyInputError, choice
+from ..model.muscles import FACTS, HAMSTRING_HEADS, pose_points
+from ..model.references import REFERENCES
 
 __all__ = [
     "OKABE_ITO", "HEAD_STYLE", "LANDMARK_LABELS", "VIEWS", "bone_outlines", "draw_leg",

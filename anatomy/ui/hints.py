@@ -7,7 +7,7 @@ says what to do.
 
 Examples
 --------
->>> from anatomy.hints import hint_for
+>>> from anatomy.ui.hints import hint_for
 >>> print(hint_for(NameError("name 'panel' is not defined")))
 `panel` is made by an earlier cell: run the cells above this one first (Run > Run All Above Selected Cell).
 """

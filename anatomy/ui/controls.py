@@ -10,7 +10,7 @@ raised in a callback are shown in the panel, not lost in a log.
 
 Examples
 --------
->>> import anatomy.controls as controls
+>>> import anatomy.ui.controls as controls
 >>> panel = controls.task_explorer("forward_bend", slr_deg=55.0)
 >>> panel.sliders["trunk_flexion_deg"].value = 60.0   # what dragging the slider does
 >>> round(panel.scene.posture.trunk_flexion_deg)
@@ -28,12 +28,13 @@ import matplotlib
 import numpy as np
 from IPython.display import Image, display
 
-from . import posture as P
-from .geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
-from .muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
-from .present import save_sweep_gif
-from .scene import TASK_TITLES, Scene, presenter_mode
-from .spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
+from ..model import posture as P
+from ..model.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
+from ..model.muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
+from ..view.export import save_sweep_gif
+from ..view.scene import TASK_TITLES, Scene
+from ..view.style import presenter_mode
+from ..model.spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
 
 EXPORT_DIR = Path("exports")
 """Where the Save buttons write (relative to the notebook's folder)."""
@@ -274,7 +275,7 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
     value
         Starting value of the task's own slider (degrees); default its usual start.
     """
-    from ._validate import choice
+    from ..model._validate import choice
 
     choice("task", task, P.TASKS)
     sliders = {"slr_deg": _slider("slr_deg", slr_deg)}

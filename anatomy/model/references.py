@@ -5,7 +5,7 @@ notebooks print their reference lists from here, so a citation is written once.
 
 Examples
 --------
->>> from anatomy.references import cite
+>>> from anatomy.model.references import cite
 >>> cite("legaye1998")[:28]
 'Legaye J, Duval-Beaupère G, '
 """
