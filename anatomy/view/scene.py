@@ -596,7 +596,7 @@ class ReadoutView(View):
                                            family="monospace", fontsize=_fs(),
                                            transform=ax.transAxes, linespacing=1.25,
                                            visible=visible))
-        self.readout_right = self.moving(ax.text(0.6, 1.0, "", va="top", ha="left",
+        self.readout_right = self.moving(ax.text(0.58, 1.0, "", va="top", ha="left",
                                                  family="monospace", fontsize=_fs(),
                                                  transform=ax.transAxes, linespacing=1.25,
                                                  visible=visible))
@@ -948,16 +948,15 @@ def readout_columns(posture: Posture, compact: bool = False,
     angles = [f"{QUANTITIES[k].short:<{width}}"
               + "".join(f"{QUANTITIES[k].text(p):>5}" for p in people) for k in keys]
     lines = []
-    if compare is not None:
-        slr = QUANTITIES["slr_deg"]
-        angles.insert(0, f"{'SLR':<{width}}" + "".join(f"{slr.text(p):>5}" for p in people))
+    slr = QUANTITIES["slr_deg"]  # who this is: the person's passive SLR (their hamstrings)
+    angles.insert(0, f"{'SLR':<{width}}" + "".join(f"{slr.text(p):>5}" for p in people))
     for h in HAMSTRING_HEADS:
         lines.append(f"{FACTS[h].abbreviation:<4}"
                      + "".join(f"{_used_text(p, h):>6}" for p in people))
     if not compact:
         for key in task_record(posture.task).readouts:
             q = QUANTITIES[key]
-            lines += [q.short, "  ".join(q.text(p) for p in people)]
+            lines += [q.short, " ".join(q.text(p) for p in people)]
     return "\n".join(angles), "\n".join(lines)
 
 
