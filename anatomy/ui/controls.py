@@ -106,7 +106,7 @@ class Panel:
 
     def __init__(self, title, sliders, solve, *, play_key=None, sweep=None, presenter=None,
                  name="hamstring-explainer", play_direction=1, target_key=None,
-                 compare=COMPARE_PEOPLE):
+                 compare=COMPARE_PEOPLE, secondary="pelvis"):
         self.presenter = presenter_mode() if presenter is None else bool(presenter)
         self.title = title
         self.sliders = sliders
@@ -159,6 +159,7 @@ class Panel:
             value="pelvis", description="Close-up:", style={"description_width": "initial"})
         self.secondary.observe(self._guard(lambda ch: self.scene.show_secondary(ch["new"])),
                                names="value")
+        self.secondary.value = secondary
         controls.append(self.secondary)
         self.reset_button = widgets.Button(description="Reset", icon="undo",
                                            tooltip="Back to the starting position")
@@ -348,14 +349,15 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
 
 
 def joint_explorer(*, slr_deg=P.NORMAL_SLR_DEG, hip_flexion_deg=0.0, knee_flexion_deg=0.0,
-                   pelvic_tilt_deg=0.0, presenter=None):
+                   pelvic_tilt_deg=0.0, presenter=None, close_up="pelvis"):
     """A panel with free thigh, knee and pelvic-tilt sliders (trunk kept upright).
 
     Pelvic tilt means what it means everywhere in the course: the pelvis turns on thighs
     that stay where they are in space, so tilting it forward flexes the hip by as much (the
     hip slider sets the thigh: the hip flexion with the pelvis in its standing position).
     A pose the hamstrings do not allow is never drawn: the pose stops at the limit, on the
-    way from the last pose shown, and the figure says so.
+    way from a pose the tissues allow, and the figure says so. ``close_up="back"`` opens it
+    on the back of the thigh (each head named) instead of the pelvis close-up.
     """
     sliders = {"hip_flexion_deg": _slider("hip_flexion_deg", hip_flexion_deg),
                "knee_flexion_deg": _slider("knee_flexion_deg", knee_flexion_deg),
@@ -397,7 +399,7 @@ def joint_explorer(*, slr_deg=P.NORMAL_SLR_DEG, hip_flexion_deg=0.0, knee_flexio
 
     return Panel("Hip, knee and pelvis, joint by joint", sliders, solve,
                  play_key="hip_flexion_deg", sweep=sweep, presenter=presenter,
-                 name="explainer-joints")
+                 name="explainer-joints", secondary=close_up)
 
 
 def pelvis_explorer(*, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, pelvic_tilt_deg=0.0,
