@@ -384,7 +384,7 @@ class SideView(View):
         along = (l1 - l5) / max(np.linalg.norm(l1 - l5), 1e-9)
         dorsal = np.array([-along[1], along[0]]) * (1.0 if posture.frame_angle_deg == 0
                                                     else -1.0)
-        self.angle_text["lumbar"].set_position(tuple(0.5 * (l5 + l1) + 0.11 * dorsal))
+        self.angle_text["lumbar"].set_position(tuple(l5 + 0.8 * (l1 - l5) + 0.22 * dorsal))
         self.angle_text["lumbar"].set_horizontalalignment("center")
         self.angle_text["lumbar"].set_text(f"lumbar {q['lumbar_flexion_deg'].text(posture)}")
 
