@@ -1,5 +1,10 @@
-"""environment.yml (conda, Binder) and pyproject.toml (pip) must list the same packages."""
+"""environment.yml (conda, Binder) carries what students run; pyproject.toml says the same.
+
+Students run `dependencies` + the `notebook` extra; the `test` extra (pytest, nbval, ...) is
+for CI and contributors and must stay out of the Binder image.
+"""
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -34,16 +39,19 @@ def _environment_yml() -> dict[str, str]:
     return out
 
 
-def _pyproject() -> dict[str, str]:
+def _pyproject(*extras: str) -> dict[str, str]:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     reqs = list(data["dependencies"])
-    for extra in data.get("optional-dependencies", {}).values():
-        reqs += extra
+    for extra in extras:
+        reqs += data["optional-dependencies"][extra]
     return dict(_split(r) for r in reqs)
 
 
+STUDENT = ("numpy", "matplotlib", "ipywidgets", "ipympl", "jupyterlab", "voila", "pillow")
+
+
 def test_same_packages_and_bounds():
-    conda, pip = _environment_yml(), _pyproject()
+    conda, pip = _environment_yml(), _pyproject("notebook")
     assert set(conda) == set(pip), (
         f"only in environment.yml: {sorted(set(conda) - set(pip))}; "
         f"only in pyproject.toml: {sorted(set(pip) - set(conda))}")
@@ -52,9 +60,29 @@ def test_same_packages_and_bounds():
                                          f"pyproject.toml {pip[name]!r}"
 
 
-def test_design_card_packages_present():
-    for name in ("jupyterlab", "matplotlib", "ipywidgets", "numpy", "nbval", "ipympl"):
-        assert name in _pyproject()
+def test_binder_carries_what_students_run_and_no_test_tools():
+    conda = _environment_yml()
+    assert set(conda) == set(STUDENT), sorted(set(conda) ^ set(STUDENT))
+    test_tools = set(_pyproject("test")) - set(_pyproject())
+    assert test_tools >= {"pytest", "nbval", "hypothesis", "playwright"}, test_tools
+    assert not test_tools & set(conda), f"test tools in the Binder image: {test_tools & set(conda)}"
+    assert "pip:" not in (ROOT / "environment.yml").read_text(), "an extra pip step in Binder"
+
+
+def test_readme_python_is_the_one_pyproject_requires():
+    """The README's Python version is the oldest one the project (and its tests) runs on."""
+    need = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    m = re.match(r">=\s*3\.(\d+)$", need)
+    assert m, need
+    readme = (ROOT / "README.md").read_text()
+    assert f"3.{m.group(1)} or newer" in readme, f"README should say Python 3.{m.group(1)}"
+    assert sys.version_info >= (3, int(m.group(1))), "tests run on an older Python than stated"
+
+
+def test_postbuild_leaves_nothing_in_home():
+    text = (ROOT / "postBuild").read_text()
+    assert re.search(r"rm -rf build \./\*\.egg-info", text), "postBuild must remove build/ and *.egg-info"
+    assert "-e ." not in text, "an editable install keeps build files in the student's home"
 
 
 def test_binder_pins_python_and_installs_package():
