@@ -82,25 +82,42 @@ PAGE_SCRIPT = r"""
     var spoken = value + (unitOf(text) ? " " + unitOf(text) : "");
     if (handle.getAttribute("aria-valuetext") !== spoken) handle.setAttribute("aria-valuetext", spoken);
   }
-  var PLAY = ["Play the sweep", "Pause the sweep", "Stop the sweep", "Repeat the sweep"];
+  var PLAY = {"fa-play": "Play the sweep", "fa-pause": "Pause the sweep",
+              "fa-stop": "Stop the sweep", "fa-retweet": "Repeat the sweep"};
   function fixPlay(el) {
-    el.querySelectorAll("button").forEach(function (b, i) {
-      if (!b.getAttribute("aria-label") && PLAY[i]) { b.setAttribute("aria-label", PLAY[i]); b.title = PLAY[i]; }
+    el.querySelectorAll("button").forEach(function (b) {
+      var icon = b.querySelector("i");
+      if (!icon) return;
+      for (var cls in PLAY) {
+        if (icon.classList.contains(cls) && b.getAttribute("aria-label") !== PLAY[cls]) {
+          b.setAttribute("aria-label", PLAY[cls]); b.title = PLAY[cls];
+        }
+      }
     });
+  }
+  function fixButton(b) {
+    // icon glyphs are decoration: hide them, so the name is the button's words
+    b.querySelectorAll("i").forEach(function (i) { i.setAttribute("aria-hidden", "true"); });
+    var text = b.textContent.replace(/\s+/g, " ").trim();
+    if (text && b.getAttribute("aria-label") !== text) b.setAttribute("aria-label", text);
   }
   function fixCanvas(panel) {
     var alt = panel.querySelector(".anatomy-alt");
-    panel.querySelectorAll(".jupyter-matplotlib-canvas-div canvas, .widget-output img").forEach(function (c) {
+    var label = alt ? alt.textContent.trim() : "Figure";
+    panel.querySelectorAll(".jupyter-matplotlib-canvas-div canvas").forEach(function (c, i) {
+      if (i > 0) { c.setAttribute("aria-hidden", "true"); return; }  // the zoom overlay
       c.setAttribute("role", "img");
-      var label = alt ? alt.textContent.trim() : "Figure";
       if (c.getAttribute("aria-label") !== label) c.setAttribute("aria-label", label);
-      if (c.tagName === "IMG" && c.alt !== label) c.alt = label;
+    });
+    panel.querySelectorAll(".widget-output img").forEach(function (img) {
+      if (img.alt !== label) img.alt = label;
     });
   }
   function scan() {
     document.querySelectorAll(".anatomy-panel").forEach(function (panel) {
       panel.querySelectorAll(".widget-slider").forEach(fixSlider);
       panel.querySelectorAll(".widget-play").forEach(fixPlay);
+      panel.querySelectorAll("button").forEach(function (b) { if (!b.closest(".widget-play")) fixButton(b); });
       fixCanvas(panel);
     });
     document.querySelectorAll("a.anatomy-download[data-autoclick]").forEach(function (a) {
@@ -127,8 +144,10 @@ PRESENTER_CSS = """
 <style>
 .anatomy-presenter .widget-label, .anatomy-presenter .widget-readout,
 .anatomy-presenter .widget-button, .anatomy-presenter .widget-toggle-button,
-.anatomy-presenter .widget-html-content, .anatomy-presenter .anatomy-alt {
+.anatomy-presenter .anatomy-alt {
   font-size: 24px !important; line-height: 1.3 !important; }
+.anatomy-presenter .anatomy-alt { position: absolute !important; width: 1px; height: 1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .anatomy-presenter .widget-button, .anatomy-presenter .widget-toggle-button {
   height: auto !important; padding: 0.25em 0.8em !important; width: auto !important; }
 .anatomy-presenter .widget-slider { height: 44px !important; }

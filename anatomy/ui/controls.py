@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import html
+import threading
 import traceback
 from pathlib import Path
 
@@ -46,8 +47,8 @@ ALT_DELAY_S = 0.6
 """The figure's text alternative is rewritten this long after the last slider change (when a
 drag ends), so a screen reader announces the pose once, not at every step."""
 
-PRESENTER_FIGURE_PX = 700
-"""Height of the figure in a presenter panel, so the whole panel fits a 1920x1080 screen."""
+PRESENTER_SCREEN_PX = (1920, 1080)
+"""The screen a presenter panel must fit (a 1080p projector)."""
 
 # Slider ranges offered to users: physiological, not the model's full input range.
 SLIDER_SPECS = {
@@ -99,15 +100,6 @@ def _cell_key() -> str:
 _COUNTER = {"n": 0}
 
 
-def _kernel_loop():
-    """The kernel's event loop (for timers), or None outside a kernel."""
-    if not _in_kernel():
-        return None
-    try:
-        from tornado.ioloop import IOLoop
-        return IOLoop.current()
-    except Exception:  # pragma: no cover
-        return None
 
 
 def _is_widget_backend() -> bool:
@@ -138,6 +130,7 @@ class Panel:
         self._defaults = {k: s.value for k, s in sliders.items()}
         self.errors = widgets.Output(layout=widgets.Layout(max_height="8em", overflow="auto"))
         self.readouts = widgets.HTML()
+        self.readouts.add_class("anatomy-readouts")
         self.message = widgets.HTML()
         self.alt = widgets.HTML()  # the figure's text alternative (anatomy.ui.a11y)
         self._alt_timer = None
@@ -183,9 +176,10 @@ class Panel:
         buttons.append(self.presenter_button)
         self.view = self._make_view()
         self.heading = widgets.HTML()
+        self.body = self._make_body()
         self.widget = widgets.VBox(
-            [widgets.HTML(a11y.PRESENTER_CSS), self.heading, *controls, self.view, self.alt,
-             self.readouts, widgets.HBox(buttons), self.message, self.errors])
+            [widgets.HTML(a11y.PRESENTER_CSS), self.heading, *controls, self.body,
+             widgets.HBox(buttons), self.message, self.errors])
         self.widget.add_class("anatomy-panel")
         self._apply_sizes()
         self._render(first)
@@ -194,11 +188,16 @@ class Panel:
     # ------------------------------------------------------------------------------------
     def _build_scene(self, posture):
         # blit only onto a live canvas; with the inline backend nobody sees the canvas
+        # on a projector the readouts are drawn in the figure, in its large type
         scene = Scene(posture, presenter=self.presenter, name=self._name,
-                      readout_in_figure=not self._live, blit=self._live, title=self.title)
+                      readout_in_figure=self.presenter or not self._live, blit=self._live,
+                      title=self.title)
         if self.presenter and self._live:  # the whole panel on a 1920x1080 screen
+            rows = len(self.sliders) + 1  # the sliders and the Sweep row
+            room = PRESENTER_SCREEN_PX[1] - 190 - 56 * rows  # heading, buttons, slider rows
             fig = scene.figure
-            fig.set_dpi(min(fig.get_dpi(), PRESENTER_FIGURE_PX / fig.get_size_inches()[1]))
+            w_in, h_in = fig.get_size_inches()
+            fig.set_dpi(min(fig.get_dpi(), room / h_in, (PRESENTER_SCREEN_PX[0] - 40) / w_in))
         return scene
 
     def _make_view(self):
@@ -212,6 +211,12 @@ class Panel:
             return canvas
         h = 880 if self.presenter else 570
         return widgets.Output(layout=widgets.Layout(min_height=f"{h}px"))
+
+    def _make_body(self):
+        """The figure, its text alternative and the readouts (on a projector the figure
+        shows the readouts itself and the text alternative is for screen readers only)."""
+        self.readouts.layout.display = "none" if self.presenter else None
+        return widgets.VBox([self.view, self.alt, self.readouts])
 
     def _apply_sizes(self):
         big = self.presenter
@@ -231,11 +236,13 @@ class Panel:
         if on == self.presenter:
             return
         self.presenter = on
-        old_scene, old_view = self.scene, self.view
+        old_scene, old_view, old_body = self.scene, self.view, self.body
         self.scene = self._build_scene(old_scene.posture)
         self.view = self._make_view()
-        self.widget.children = tuple(self.view if w is old_view else w
+        self.body = self._make_body()
+        self.widget.children = tuple(self.body if w is old_body else w
                                      for w in self.widget.children)
+        old_body.close()
         old_scene.close()
         if isinstance(old_view, widgets.Output):
             old_view.close()
@@ -271,13 +278,15 @@ class Panel:
 
     def _schedule_alt(self):
         """Rewrite the text alternative once the slider has rested (a drag has ended)."""
-        loop = _kernel_loop()
-        if loop is None:  # a script or a test: at once
+        if not _in_kernel():  # a script or a test: at once
             self._update_alt()
             return
         if self._alt_timer is not None:
-            loop.remove_timeout(self._alt_timer)
-        self._alt_timer = loop.call_later(ALT_DELAY_S, self._guard(self._update_alt))
+            self._alt_timer.cancel()
+        # a timer thread: widget updates from another thread are sent safely by ipykernel
+        self._alt_timer = threading.Timer(ALT_DELAY_S, self._guard(self._update_alt))
+        self._alt_timer.daemon = True
+        self._alt_timer.start()
 
     def _render(self, posture):
         self.scene.update(posture)
@@ -338,9 +347,8 @@ class Panel:
 
     def close(self):
         """Close the figure and the widgets."""
-        loop = _kernel_loop()
-        if self._alt_timer is not None and loop is not None:
-            loop.remove_timeout(self._alt_timer)
+        if self._alt_timer is not None:
+            self._alt_timer.cancel()
         self.scene.close()
         self.widget.close()
 
