@@ -197,7 +197,10 @@ class Panel:
             room = PRESENTER_SCREEN_PX[1] - 190 - 56 * rows  # heading, buttons, slider rows
             fig = scene.figure
             w_in, h_in = fig.get_size_inches()
-            fig.set_dpi(min(fig.get_dpi(), room / h_in, (PRESENTER_SCREEN_PX[0] - 40) / w_in))
+            dpi = min(fig.get_dpi(), room / h_in, (PRESENTER_SCREEN_PX[0] - 40) / w_in)
+            fig.set_dpi(dpi)
+            # the base dpi a high-density screen multiplies (ipympl resets the dpi from it)
+            fig._original_dpi = dpi
         return scene
 
     def _make_view(self):
