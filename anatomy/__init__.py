@@ -49,7 +49,6 @@ from .model.posture import (
     SHORT_SLR_DEG,
     SLR_BANDS,
     SLR_RANGE_DEG,
-    TASKS,
     Posture,
     active_knee_extension,
     chair_sitting,
@@ -64,6 +63,7 @@ from .model.posture import (
     sweep,
     toe_touch,
 )
+from .model.tasks import TASK_REGISTRY, TASKS
 from .model.references import REFERENCES, cite
 from .model.body import posture_points
 from .model.spine import (
@@ -72,7 +72,9 @@ from .model.spine import (
     SpinoPelvic,
     spinopelvic,
 )
-from .model import body, exercises, geometry, muscles, posture, references, spine  # noqa: F401
+# the model's modules, reachable as anatomy.posture, anatomy.muscles, ... (as in version 1)
+from .model import (  # noqa: F401
+    body, exercises, geometry, muscles, posture, readouts, references, spine, tasks)
 
 # Imported on first use, so that ``import anatomy`` stays free of matplotlib and ipywidgets.
 _LAZY_FUNCTIONS = {
@@ -115,7 +117,7 @@ __all__ = [
     "HIP_FLEXION_RANGE_DEG", "KNEE_FLEXION_RANGE_DEG", "PELVIC_TILT_RANGE_DEG",
     "segment_frames", "FACTS", "HAMSTRING_HEADS", "MuscleFacts", "moment_arm",
     "muscle_tendon_length", "path_points", "PosePoints", "pose_points", "REFERENCES", "cite",
-    "NORMAL_SLR_DEG", "SHORT_SLR_DEG", "SLR_BANDS", "SLR_RANGE_DEG", "TASKS", "Posture",
+    "NORMAL_SLR_DEG", "SHORT_SLR_DEG", "SLR_BANDS", "SLR_RANGE_DEG", "TASKS", "TASK_REGISTRY", "Posture",
     "active_knee_extension", "chair_sitting", "extensibility", "forward_bend", "joint_pose",
     "long_sitting",
     "sit_and_reach", "slr_band", "standing", "straight_leg_raise", "sweep", "toe_touch",

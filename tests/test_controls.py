@@ -18,7 +18,7 @@ from anatomy.model.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
 from anatomy.view.scene import readout_text
 from anatomy.model.spine import PELVIC_INCIDENCE_RANGE_DEG
 
-JOINT_TILT_RANGE_DEG = (-30.0, 30.0)  # what anatomy.joint_pose accepts for pelvic tilt
+from anatomy.model.tasks import JOINT_TILT_RANGE_DEG, TASK_REGISTRY
 
 
 # ------------------------------------------------------------------------------------------
@@ -163,7 +163,7 @@ def test_every_task_panel_builds_and_shows_its_posture(all_panels):
     for task, panel in all_panels[:len(anatomy.TASKS)]:
         assert panel.posture.task == task
         _consistent(panel)
-        assert panel.title == controls.TASK_TITLES[task]
+        assert panel.title == TASK_REGISTRY[task].title
         assert panel.errors.outputs == () and panel.message.value == ""
 
 
@@ -409,8 +409,9 @@ _MODEL_RANGE = {
 def test_sliders_offer_physiological_ranges_with_units(all_panels, capsys):
     for task, panel in all_panels:
         for key, slider in panel.sliders.items():
-            lo, hi = (P.SLIDER_RANGES_DEG[task] if task in P.SLIDER_RANGES_DEG and
-                      key == controls._TASK_SLIDER.get(task) else _MODEL_RANGE[key])
+            own = TASK_REGISTRY[task].slider if task in TASK_REGISTRY else None
+            lo, hi = (own.model_range_deg if own is not None and key == own.name
+                      else _MODEL_RANGE[key])
             assert lo <= slider.min < slider.max <= hi, (task, key)
             assert "°" in slider.description, (task, key)
             assert slider.step <= 1.0 and slider.continuous_update

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import anatomy
 from anatomy import HAMSTRING_HEADS
-from anatomy.model.posture import SLIDER_RANGES_DEG, TASKS
+from anatomy.model.posture import SLIDER_RANGES_DEG
+from anatomy.model.tasks import TASKS
 
 NORMAL, SHORT = 80.0, 55.0
 

@@ -1,5 +1,4 @@
 """Presenter mode and take-away figures (`anatomy.present`)."""
-import sys
 
 import matplotlib
 import pytest

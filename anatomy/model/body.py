@@ -2,7 +2,7 @@
 
 Everything the pictures need comes from `posture_points` as arrays in ground coordinates;
 the task readouts that need the whole body (fingertip to floor, reach past the ankle) come
-from `task_readouts`.
+from `task_readouts_batch`.
 
 Proportions are those of Drillis & Contini (1966) as drawn in Winter's textbook (Fig. 4.1),
 as fractions of stature H. H itself is chosen so that the Delp leg (hip centre to ankle,
@@ -27,8 +27,9 @@ from .geometry import (
     rot_z,
     segment_frames,
 )
-from .muscles import HAMSTRING_HEADS, muscle_paths
+from .muscles import muscle_paths
 from .spine import lumbar_column_in_pelvis, s1_endplate_in_pelvis
+from .tasks import task_record
 
 _LEG_M = float(-knee_offset_m(0.0)[1] - TIBIA_LANDMARKS["ankle_joint_centre"][1])
 STATURE_M = _LEG_M / (0.530 - 0.039)  # Drillis & Contini: hip 0.530H, ankle 0.039H
@@ -80,13 +81,13 @@ class BodyPoints:
 
 def _place(posture, frames0):
     """Where the pelvis origin goes in ground, per task (frames computed at origin 0)."""
-    task = posture.task
-    if task == "joint_pose":  # the pelvis stays where it is in standing; the leg swings
+    placement = task_record(posture.task).placement
+    if placement == "hip_fixed":  # the pelvis stays where it is in standing; the leg swings
         return np.array([0.0, ANKLE_HEIGHT_M + _LEG_M - _hip_mid_local()[1], 0.0])
-    if task in ("standing", "forward_bend", "chair_sitting"):
+    if placement == "feet_on_floor":
         ankle = frames0["tibia"].apply(TIBIA_LANDMARKS["ankle_joint_centre"])
         return np.array([-ankle[0], ANKLE_HEIGHT_M - ankle[1], 0.0])
-    if task == "long_sitting":
+    if placement == "ischia_on_floor":
         it = frames0["pelvis"].apply(PELVIS_LANDMARKS["ischial_tuberosity_inferior"])
         return np.array([-it[0], SOFT_TISSUE_M - it[1], 0.0])
     # supine: the back of the pelvis rests on the table (y = 0)
@@ -110,13 +111,12 @@ def _trunk_and_arm(posture, pelvis):
     thorax = pelvis.rotation @ rot_z(float(angle)) @ _thorax_local(float(pi))
     shoulder = l1_top + thorax
     up = thorax / np.linalg.norm(thorax)
-    # hanging (standing, bending, chair), reaching forward (long sitting), or lying along the
-    # trunk (supine)
-    if posture.task == "long_sitting":
+    arm_pose = task_record(posture.task).arm
+    if arm_pose == "reaching_forward":
         direction = np.array([1.0, 0.0, 0.0])
-    elif posture.task in ("straight_leg_raise", "active_knee_extension"):
+    elif arm_pose == "along_trunk":
         direction = -up
-    else:
+    else:  # hanging
         direction = np.array([0.0, -1.0, 0.0])
     arm = shoulder + np.outer([0.0, UPPER_ARM_M, UPPER_ARM_M + FOREARM_M, ARM_M], direction)
     return bodies, l1_top, shoulder, up, arm
@@ -146,7 +146,7 @@ def posture_points(posture) -> BodyPoints:
                         posture.other_knee_flexion_deg, frame_angle_deg=frame, origin_m=origin)
     other_leg = np.stack([of["femur"].origin, of["tibia"].origin,
                           of["tibia"].apply(TIBIA_LANDMARKS["ankle_joint_centre"])])
-    if posture.task == "chair_sitting":
+    if task_record(posture.task).setting == "chair":
         seat_y = landmarks["ischial_tuberosity_inferior"][1] - SOFT_TISSUE_M
         support = np.array([[-0.35, seat_y, 0.0], [landmarks["ankle_joint_centre"][0] - 0.05,
                                                    seat_y, 0.0]])
@@ -156,26 +156,18 @@ def posture_points(posture) -> BodyPoints:
                       foot, other_leg, support, frame)
 
 
-def task_readouts(posture) -> dict:
-    """Whole-body readouts of a task: fingertip to floor, reach past the ankles."""
-    if posture.task not in ("standing", "forward_bend", "long_sitting"):
-        return {}
-    frames, _ = _frames(posture)
-    fingertip = _trunk_and_arm(posture, frames["pelvis"])[-1][-1]
-    if posture.task == "long_sitting":
-        ankle = frames["tibia"].apply(TIBIA_LANDMARKS["ankle_joint_centre"])
-        return {"fingertip_beyond_ankle_m": float(fingertip[0] - ankle[0])}
-    return {"fingertip_to_floor_m": float(fingertip[1])}
-
-
 def task_readouts_batch(task, tilt, hip, knee, lumbar_flexion, pelvic_incidence_deg, frame):
-    """`task_readouts` for arrays of poses of one task (vectorised), ``{name: array}``."""
-    if task not in ("standing", "forward_bend", "long_sitting"):
+    """Whole-body readouts of a task (fingertip to floor, reach past the ankles) for arrays of
+    poses of one task (vectorised), ``{name: array}``; the task's registry record says which.
+    """
+    wanted = task_record(task).readouts
+    reach = "fingertip_beyond_ankle_m" in wanted
+    if not reach and "fingertip_to_floor_m" not in wanted:
         return {}
     tilt, hip, knee, lumbar = np.broadcast_arrays(*(np.asarray(v, float) for v in
                                                     (tilt, hip, knee, lumbar_flexion)))
     f0 = segment_frames(tilt, hip, knee, frame_angle_deg=frame)
-    if task == "long_sitting":
+    if reach:  # seated on the floor: the ischia rest on it
         it = f0["pelvis"].apply(PELVIS_LANDMARKS["ischial_tuberosity_inferior"])
         origin = np.stack([-it[..., 0], SOFT_TISSUE_M - it[..., 1], np.zeros_like(tilt)], -1)
     else:
@@ -188,10 +180,10 @@ def task_readouts_batch(task, tilt, hip, knee, lumbar_flexion, pelvic_incidence_
     thorax = np.einsum("...ij,...jk,k->...i", pelvis_r, rot_z(angle),
                        _thorax_local(float(pelvic_incidence_deg)))
     shoulder = l1_top + thorax
-    if task == "long_sitting":
+    if reach:
         ankle = f0["tibia"].apply(TIBIA_LANDMARKS["ankle_joint_centre"]) + origin
         return {"fingertip_beyond_ankle_m": shoulder[..., 0] + ARM_M - ankle[..., 0]}
     return {"fingertip_to_floor_m": shoulder[..., 1] - ARM_M}
 
 
-__all__ = ["BodyPoints", "posture_points", "task_readouts", "STATURE_M", "HAMSTRING_HEADS"]
+__all__ = ["BodyPoints", "posture_points", "task_readouts_batch", "STATURE_M"]

@@ -94,7 +94,6 @@ TIBIA_LANDMARKS: dict[str, np.ndarray] = {
     "ankle_joint_centre": np.array([0.0, -0.43, 0.0]),  # ankle_r location [gait2392]
 }
 
-SEGMENTS = ("pelvis", "femur", "tibia")
 LANDMARKS_BY_SEGMENT = {
     "pelvis": PELVIS_LANDMARKS,
     "femur": FEMUR_LANDMARKS,

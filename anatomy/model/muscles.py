@@ -36,8 +36,10 @@ import numpy as np
 from ._validate import choice, real_array
 from .geometry import (
     HIP_FLEXION_RANGE_DEG,
+    FEMUR_LANDMARKS,
     HIP_JOINT_CENTRE_IN_PELVIS,
     KNEE_FLEXION_RANGE_DEG,
+    LANDMARKS_BY_SEGMENT,
     Frame,
     knee_offset_m,
     landmarks_in_ground,
@@ -133,26 +135,36 @@ FACTS: dict[str, MuscleFacts] = {
 # --------------------------------------------------------------------------------------------
 # Path points [gait2392] (metres, in the named segment's frame).
 # --------------------------------------------------------------------------------------------
+# A point is either its coordinates or the name of a landmark of that segment
+# (`anatomy.model.geometry`), so a landmark that is also a path point is typed once.
 _PROXIMAL = {  # (segment, points before the knee wrap)
     "semitendinosus": ("pelvis", [[-0.12635, -0.10988, 0.06039]]),
     "semimembranosus": ("pelvis", [[-0.1192, -0.09747, 0.07151]]),
     "biceps_femoris_long": ("pelvis", [[-0.12596, -0.10257, 0.06944]]),
-    "biceps_femoris_short": ("femur", [[0.005, -0.2111, 0.0234]]),
+    "biceps_femoris_short": ("femur", ["linea_aspera"]),
 }
 _DISTAL = {  # tibia points after the knee wrap (the conditional via points are dropped)
     "semitendinosus": [[-0.03322, -0.05282, -0.02288], [-0.0113, -0.0746, -0.0245],
-                       [0.0027, -0.0956, -0.0193]],
-    "semimembranosus": [[-0.027, -0.04771, -0.01957]],
-    "biceps_femoris_long": [[-0.0301, -0.036, 0.02943], [-0.0234, -0.0563, 0.0343]],
-    "biceps_femoris_short": [[-0.0301, -0.036, 0.02943], [-0.0234, -0.0563, 0.0343]],
+                       "pes_anserinus"],
+    "semimembranosus": ["medial_tibial_condyle"],
+    "biceps_femoris_long": ["lateral_tibial_condyle", "fibular_head"],
+    "biceps_femoris_short": ["lateral_tibial_condyle", "fibular_head"],
 }
-_PROX = {h: np.array(p, float) for h, (_, p) in _PROXIMAL.items()}
-_DIST = {h: np.array(p, float) for h, p in _DISTAL.items()}
+
+
+def _points(segment: str, points) -> np.ndarray:
+    table = LANDMARKS_BY_SEGMENT[segment]
+    return np.array([table[p] if isinstance(p, str) else p for p in points], float)
+
+
+_PROX = {h: _points(seg, p) for h, (seg, p) in _PROXIMAL.items()}
+_DIST = {h: _points("tibia", p) for h, p in _DISTAL.items()}
 # Constant length of the part of each path that lies within the tibia.
 _DIST_FIXED_M = {h: float(np.linalg.norm(np.diff(p, axis=0), axis=1).sum()) for h, p in
                  _DIST.items()}
 
-CONDYLE_WRAP_CENTRE_IN_FEMUR = np.array([-0.00525, -0.404])
+CONDYLE_WRAP_CENTRE_IN_FEMUR = 0.5 * (FEMUR_LANDMARKS["medial_epicondyle"]
+                                      + FEMUR_LANDMARKS["lateral_epicondyle"])[:2]
 """Centre of the knee wrapping cylinder in the femur's x-y plane (m): the epicondylar line."""
 CONDYLE_WRAP_RADIUS_M = 0.025
 """Radius of the knee wrapping cylinder (m); see the module docstring for how it was set."""

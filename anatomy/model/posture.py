@@ -77,9 +77,8 @@ from .spine import (
     PELVIC_INCIDENCE_RANGE_DEG,
     standing_lordosis_deg,
 )
+from .tasks import JOINT_TILT_RANGE_DEG, SLR_RANGE_DEG, TASK_REGISTRY, task_record
 
-SLR_RANGE_DEG = (35.0, 110.0)
-"""Passive SLR angles the model accepts (hamstring extensibility, degrees)."""
 SLR_BANDS = (
     ("short", 0.0, 70.0, "below 70°: short hamstrings"),
     ("limited", 70.0, 80.0, "70-80°: limited (Ayala 2012 and Muyor 2011 call < 80° limited)"),
@@ -367,24 +366,10 @@ class Posture:
         return max(self.hamstring_stretch, key=self.hamstring_stretch.get)
 
     def summary(self) -> str:
-        """A short text table of the pose (stable formatting for notebooks and tests)."""
-        def deg(v):
-            return f"{round(v, 1) + 0.0:7.1f}°"
-
-        rows = [f"task: {self.task} (slr {self.slr_deg:.0f}°, PI {self.pelvic_incidence_deg:.0f}°)",
-                f"pelvic tilt from neutral  {deg(self.pelvic_tilt_deg)}",
-                f"hip flexion               {deg(self.hip_flexion_deg)}",
-                f"knee flexion              {deg(self.knee_flexion_deg)}",
-                f"lumbar flexion            {deg(self.lumbar_flexion_deg)}",
-                f"lumbar lordosis (L1-S1)   {deg(self.lumbar_lordosis_deg)}",
-                f"sacral slope              {deg(self.sacral_slope_deg)}",
-                f"radiographic pelvic tilt  {deg(self.radiographic_pelvic_tilt_deg)}"]
-        for k, v in self.hamstring_stretch.items():
-            rows.append(f"length/limit {FACTS[k].abbreviation:5s}        {100 * v:7.1f} %")
-        for k, v in self.readouts.items():
-            rows.append(f"{k:26s}{round(v, 3) + 0.0:8.3f}")
-        rows.append(f"reachable: {self.reachable}")
-        return "\n".join(rows)
+        """A short text table of the pose (labels and rounding from `anatomy.model.readouts`).
+        """
+        from .readouts import summary
+        return summary(self)
 
 
 def _check_common(slr_deg, pelvic_incidence_deg):
@@ -458,51 +443,56 @@ def _ake_limit(e):
 # ---------------------------------------------------------------------------------------------
 # The vectorised core: one task, many values of its slider, solved at once
 # ---------------------------------------------------------------------------------------------
-TASKS = ("standing", "forward_bend", "straight_leg_raise", "long_sitting", "chair_sitting",
-         "active_knee_extension")
-# task: (hip angle when the pelvis is neutral, knee angle, neutral hip angle of the hip
-# spring or None when seated, whole-body frame angle)
-_UPRIGHT = {"standing": (0.0, 0.0, 0.0), "forward_bend": (0.0, 0.0, 0.0),
-            "long_sitting": (90.0, 0.0, None), "chair_sitting": (90.0, 90.0, None)}
-_SLIDER = {"standing": None, "chair_sitting": None, "forward_bend": "trunk_flexion_deg",
-           "long_sitting": "trunk_flexion_deg", "straight_leg_raise": "leg_raise_deg",
-           "active_knee_extension": "knee_flexion_deg"}
 SLIDER_RANGES_DEG = MappingProxyType({
-    "forward_bend": (0.0, 150.0), "long_sitting": (-30.0, 120.0),
-    "straight_leg_raise": (0.0, 130.0), "active_knee_extension": (0.0, 130.0)})
-"""What each task's own slider accepts (degrees)."""
+    name: t.slider.model_range_deg for name, t in TASK_REGISTRY.items() if t.slider})
+"""What each task's own slider accepts (degrees), from the task registry."""
+
+
+def _solve_upright(t, v, e):
+    """Pelvis on fixed thighs (standing, bending, sitting), trunk flexion set by ``v``."""
+    hip_offset, knee = t.hip_when_pelvis_neutral_deg, t.knee_flexion_deg
+    neutral = t.neutral_hip_deg
+    t_max, _ = _trunk_limit(_key(e), hip_offset, knee, neutral)
+    trunk = np.minimum(v, t_max)
+    p = _equilibrium_bend(trunk, e, hip_offset, knee, neutral)
+    return dict(tilt=p, hip=hip_offset + p, knee=np.full_like(p, knee), trunk=trunk,
+                lumbar=trunk - p, reachable=v <= t_max + 1e-9, other_hip=hip_offset + p,
+                other_knee=np.full_like(p, knee))
+
+
+def _solve_leg_raise(t, v, e, slr):
+    """Supine, one leg raised to ``v`` with the knee straight (stops at ``slr``)."""
+    theta = np.minimum(v, slr)
+    p = _equilibrium_supine(theta, e, 0.0)
+    share = np.where(theta > 1e-6, -p / np.maximum(theta, 1e-6), 0.0)
+    return dict(tilt=p, hip=theta + p, knee=np.zeros_like(p), trunk=np.zeros_like(p),
+                lumbar=-p, reachable=v <= slr + 1e-9, other_hip=p,
+                other_knee=np.zeros_like(p),
+                readouts={"leg_raise_deg": theta, "pelvic_share_of_raise": share})
+
+
+def _solve_knee_extension(t, v, e):
+    """Supine, thigh at 90° to the table, knee straightened to ``v`` (stops at the end)."""
+    ake = _ake_limit(_key(e))
+    knee = np.maximum(v, ake)
+    p = _equilibrium_supine(np.full_like(knee, 90.0), e, knee)
+    return dict(tilt=p, hip=90.0 + p, knee=knee, trunk=np.zeros_like(p), lumbar=-p,
+                reachable=v >= ake - 1e-9, other_hip=p, other_knee=np.zeros_like(p),
+                readouts={"ake_deg": np.full_like(p, ake)})
 
 
 def _solve(task, values, slr, pi):
     """Arrays of the solved poses for ``values`` of the task's slider (1-D)."""
     e = extensibility(slr)
     v = np.asarray(values, float)
-    out = {"task_value": v}
-    if task in _UPRIGHT:
-        hip_offset, knee, neutral = _UPRIGHT[task]
-        t_max, _ = _trunk_limit(_key(e), hip_offset, knee, neutral)
-        trunk = np.minimum(v, t_max)
-        p = _equilibrium_bend(trunk, e, hip_offset, knee, neutral)
-        out.update(tilt=p, hip=hip_offset + p, knee=np.full_like(p, knee), trunk=trunk,
-                   lumbar=trunk - p, reachable=v <= t_max + 1e-9, frame=0.0,
-                   other_hip=hip_offset + p, other_knee=np.full_like(p, knee))
-    elif task == "straight_leg_raise":
-        theta = np.minimum(v, slr)
-        p = _equilibrium_supine(theta, e, 0.0)
-        share = np.where(theta > 1e-6, -p / np.maximum(theta, 1e-6), 0.0)
-        out.update(tilt=p, hip=theta + p, knee=np.zeros_like(p), trunk=np.zeros_like(p),
-                   lumbar=-p, reachable=v <= slr + 1e-9, frame=90.0, other_hip=p,
-                   other_knee=np.zeros_like(p),
-                   readouts={"leg_raise_deg": theta, "pelvic_share_of_raise": share})
-    elif task == "active_knee_extension":
-        ake = _ake_limit(_key(e))
-        knee = np.maximum(v, ake)
-        p = _equilibrium_supine(np.full_like(knee, 90.0), e, knee)
-        out.update(tilt=p, hip=90.0 + p, knee=knee, trunk=np.zeros_like(p), lumbar=-p,
-                   reachable=v >= ake - 1e-9, frame=90.0, other_hip=p,
-                   other_knee=np.zeros_like(p), readouts={"ake_deg": np.full_like(p, ake)})
-    else:  # pragma: no cover - guarded by the public functions
-        raise ValueError(f"unknown task {task!r}")
+    t = TASK_REGISTRY[task]
+    if t.solver == "upright":
+        out = _solve_upright(t, v, e)
+    elif t.solver == "leg_raise":
+        out = _solve_leg_raise(t, v, e, slr)
+    else:
+        out = _solve_knee_extension(t, v, e)
+    out.update(task_value=v, frame=t.frame_angle_deg)
     # whatever the targets said, a pose with a head past its limit was not reached
     within = _stretch_excess(e, out["hip"], out["knee"]).max(0) <= 1.0 + 1e-6
     out["reachable"] = np.asarray(out["reachable"]) & within
@@ -578,16 +568,14 @@ def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
     >>> [round(p.pelvic_tilt_deg) for p in steps]
     [0, 20, 51]
     """
-    from ._validate import choice
-
-    choice("task", task, TASKS)
+    slider = task_record(task).slider
     slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
-    if _SLIDER[task] is None:
+    if slider is None:
         vals = np.zeros(1)
     else:
-        lo, hi = SLIDER_RANGES_DEG[task]
+        lo, hi = slider.model_range_deg
         vals = np.linspace(lo, hi, 100) if values is None else np.atleast_1d(
-            real_array(_SLIDER[task], values, lo, hi)).astype(float)
+            real_array(slider.name, values, lo, hi)).astype(float)
     return _assemble(task, _solve(task, vals, slr, pi), slr, pi)
 
 
@@ -606,7 +594,7 @@ def joint_pose(pelvic_tilt_deg=0.0, hip_flexion_deg=0.0, knee_flexion_deg=0.0, *
     (-10.0, True)
     """
     slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
-    tilt = float(real_array("pelvic_tilt_deg", pelvic_tilt_deg, -30.0, 30.0))
+    tilt = float(real_array("pelvic_tilt_deg", pelvic_tilt_deg, *JOINT_TILT_RANGE_DEG))
     hip = float(real_array("hip_flexion_deg", hip_flexion_deg, *HIP_FLEXION_RANGE_DEG))
     knee = float(real_array("knee_flexion_deg", knee_flexion_deg, *KNEE_FLEXION_RANGE_DEG))
     e = extensibility(slr)
@@ -616,6 +604,25 @@ def joint_pose(pelvic_tilt_deg=0.0, hip_flexion_deg=0.0, knee_flexion_deg=0.0, *
            "other_knee": 0.0 * one, "e": e}
     sol["reachable"] = _stretch_excess(e, sol["hip"], sol["knee"]).max(0) <= 1.0 + 1e-6
     return _assemble("joint_pose", sol, slr, pi)[0]
+
+
+def _end_of_trunk_task(task, slr_deg, pelvic_incidence_deg):
+    """The furthest trunk flexion the tissues allow in an upright task (within its slider)."""
+    slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
+    t = TASK_REGISTRY[task]
+    t_max, _ = _trunk_limit(_key(extensibility(slr)), t.hip_when_pelvis_neutral_deg,
+                            t.knee_flexion_deg, t.neutral_hip_deg)
+    return _one(task, float(np.clip(t_max, *t.slider.model_range_deg)), slr, pi)
+
+
+def _with_range(task):
+    """Fill ``{range}`` in a task function's docstring from the task registry."""
+    lo, hi = TASK_REGISTRY[task].slider.model_range_deg
+
+    def decorate(fn):
+        fn.__doc__ = fn.__doc__.replace("{range}", f"{lo:g} to {hi:g}°")
+        return fn
+    return decorate
 
 
 def standing(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
@@ -633,11 +640,12 @@ def standing(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCI
     return _one("standing", 0.0, slr_deg, pelvic_incidence_deg)
 
 
+@_with_range("forward_bend")
 def forward_bend(trunk_flexion_deg, *, slr_deg=NORMAL_SLR_DEG,
                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """Bending forward to touch the toes, knees straight, thighs vertical.
 
-    ``trunk_flexion_deg`` is the trunk's forward rotation from upright (0-150°): the pelvis's
+    ``trunk_flexion_deg`` is the trunk's forward rotation from upright ({range}): the pelvis's
     rotation on the thighs plus the lumbar flexion. A bend further than the tissues allow is
     not ``reachable``; the posture returned is the furthest one. Readout:
     ``fingertip_to_floor_m`` (positive above the floor).
@@ -648,16 +656,15 @@ def forward_bend(trunk_flexion_deg, *, slr_deg=NORMAL_SLR_DEG,
 
 def toe_touch(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """The furthest forward bend the tissues allow (the end of the toe-touch test)."""
-    slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
-    t_max, _ = _trunk_limit(_key(extensibility(slr)), 0.0, 0.0, 0.0)
-    return _one("forward_bend", min(t_max, 150.0), slr, pi)
+    return _end_of_trunk_task("forward_bend", slr_deg, pelvic_incidence_deg)
 
 
+@_with_range("long_sitting")
 def long_sitting(*, trunk_flexion_deg=0.0, slr_deg=NORMAL_SLR_DEG,
                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """Sitting on the floor with the legs straight out (the sit-and-reach position).
 
-    ``trunk_flexion_deg`` is the trunk's forward lean from upright (-30 to 120°). Short
+    ``trunk_flexion_deg`` is the trunk's forward lean from upright ({range}). Short
     hamstrings roll the pelvis back and flex the lumbar spine; a person whose hamstrings are
     too short to sit upright is returned leaning back, with ``reachable`` False. Readout:
     ``fingertip_beyond_ankle_m`` with the arms reaching forward level with the shoulders.
@@ -668,9 +675,7 @@ def long_sitting(*, trunk_flexion_deg=0.0, slr_deg=NORMAL_SLR_DEG,
 
 def sit_and_reach(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """The furthest forward lean in long sitting (the end of the sit-and-reach test)."""
-    slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
-    t_max, _ = _trunk_limit(_key(extensibility(slr)), 90.0, 0.0, None)
-    return _one("long_sitting", float(np.clip(t_max, -30.0, 120.0)), slr, pi)
+    return _end_of_trunk_task("long_sitting", slr_deg, pelvic_incidence_deg)
 
 
 def chair_sitting(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
@@ -683,11 +688,12 @@ def chair_sitting(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC
     return _one("chair_sitting", 0.0, slr_deg, pelvic_incidence_deg)
 
 
+@_with_range("straight_leg_raise")
 def straight_leg_raise(leg_raise_deg, *, slr_deg=NORMAL_SLR_DEG,
                        pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """The passive straight leg raise, lying supine, right leg raised with the knee straight.
 
-    ``leg_raise_deg`` is the leg's angle to the table (what a goniometer on the table reads):
+    ``leg_raise_deg`` ({range}) is the leg's angle to the table (what a goniometer reads):
     ``hip_flexion_deg - pelvic_tilt_deg``. The pelvis rolls back (posterior tilt is negative)
     as the leg rises, so the hip flexes less than the leg rises. At ``leg_raise_deg ==
     slr_deg`` the most stretched head is at its limit; a higher raise is not reachable and
@@ -697,13 +703,14 @@ def straight_leg_raise(leg_raise_deg, *, slr_deg=NORMAL_SLR_DEG,
     return _one("straight_leg_raise", theta, slr_deg, pelvic_incidence_deg)
 
 
+@_with_range("active_knee_extension")
 def active_knee_extension(knee_flexion_deg=None, *, slr_deg=NORMAL_SLR_DEG,
                           pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """The active knee extension (AKE) test: supine, thigh held vertical, knee straightened.
 
-    With ``knee_flexion_deg`` None, returns the end of the test: the knee flexion at which the
-    most stretched head reaches its limit, reported as ``readouts["ake_deg"]`` (the angle short
-    of full extension; 20° or more is commonly taken as tight, and Yıldırım et al. 2018 give
+    ``knee_flexion_deg`` ({range}): with None, returns the end of the test: the knee
+    flexion at which the most stretched head reaches its limit, reported as
+    ``readouts["ake_deg"]`` (the angle short of full extension; 20° or more is commonly taken as tight, and Yıldırım et al. 2018 give
     cut-offs of 33° for men and 23° for women). With a knee angle, returns that pose (not
     reachable if straighter than the end point).
     """

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import real_array
-from .geometry import HIP_JOINT_CENTRE_IN_PELVIS, rot_z
+from .geometry import HIP_JOINT_CENTRE_IN_PELVIS, PELVIS_LANDMARKS, rot_z
 
 PELVIC_INCIDENCE_RANGE_DEG = (30.0, 85.0)
 """PI the model accepts: about the range seen in normal adults (33-85°, as restated in
@@ -47,14 +47,9 @@ PMC5859489 after Legaye 1998; Mac-Thiong 2011: mean ± 2 SD 32-74°)."""
 DEFAULT_PELVIC_INCIDENCE_DEG = 53.0
 """Population mean PI of 709 asymptomatic adults (Mac-Thiong et al. 2011: ±2 SD 32-74°)."""
 
-LUMBAR_FLEXION_RANGE_DEG = (-30.0, 70.0)
-"""Lumbar flexion from standing that the geometry accepts (drawing limits, wider than the
-mechanics in `anatomy.posture` ever uses)."""
-
-# Sagittal distance from the hip centre to the lumbosacral joint in [gait2392]:
-# hypot(-0.1007 - -0.0707, 0.0815 - -0.0661) m.
-_HIP_TO_S1_M = float(np.hypot(-0.1007 - HIP_JOINT_CENTRE_IN_PELVIS[0],
-                              0.0815 - HIP_JOINT_CENTRE_IN_PELVIS[1]))
+# Sagittal distance from the hip centre to the lumbosacral joint in [gait2392].
+_HIP_TO_S1_M = float(np.hypot(*(PELVIS_LANDMARKS["lumbosacral_joint"]
+                                - HIP_JOINT_CENTRE_IN_PELVIS)[:2]))
 _HIP_MID = np.array([HIP_JOINT_CENTRE_IN_PELVIS[0], HIP_JOINT_CENTRE_IN_PELVIS[1], 0.0])
 
 # Drawing sizes of lumbar vertebral bodies and discs (m). Approximate adult values: endplate
@@ -65,8 +60,6 @@ VERTEBRA_HEIGHT_M = 0.027
 DISC_HEIGHT_M = 0.010
 S1_ENDPLATE_DEPTH_M = 0.045  # sacral endplate drawn a little deeper than the lumbar bodies
 
-LEVELS = ("L5", "L4", "L3", "L2", "L1")
-DISCS = ("L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2")
 # Share of standing lordosis at each disc, L5-S1 first: most of it is in the lowest two
 # levels (about two thirds at L4-S1; Bernhardt & Bridwell 1989, Spine 14:717-721).
 LORDOSIS_SHARE = np.array([0.40, 0.27, 0.16, 0.10, 0.07])

@@ -23,6 +23,7 @@ import html
 import threading
 import traceback
 from pathlib import Path
+from types import MappingProxyType
 
 import ipywidgets as widgets
 import matplotlib
@@ -33,7 +34,8 @@ from ..model import posture as P
 from ..model.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
 from ..model.muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
 from ..view.export import save_sweep_gif
-from ..view.scene import TASK_TITLES, Scene
+from ..model.tasks import SLIDERS, TASK_REGISTRY
+from ..view.scene import Scene
 from ..view.style import presenter_mode
 from . import a11y
 from .download import download_link, free_path, pose_slug
@@ -50,23 +52,14 @@ drag ends), so a screen reader announces the pose once, not at every step."""
 PRESENTER_SCREEN_PX = (1920, 1080)
 """The screen a presenter panel must fit (a 1080p projector)."""
 
-# Slider ranges offered to users: physiological, not the model's full input range.
-SLIDER_SPECS = {
-    "slr_deg": ("Passive SLR (°): hamstring extensibility", 40.0, 100.0, 1.0),
-    "pelvic_incidence_deg": ("Pelvic incidence (°)", 35.0, 80.0, 1.0),
-    "trunk_flexion_deg:forward_bend": ("Trunk flexion (°)", 0.0, 130.0, 1.0),
-    "trunk_flexion_deg:long_sitting": ("Trunk lean forward (°)", -20.0, 60.0, 1.0),
-    "leg_raise_deg": ("Leg raised from the table (°)", 0.0, 110.0, 1.0),
-    "knee_flexion_deg:active_knee_extension": ("Knee flexion (°)", 0.0, 90.0, 1.0),
-    "hip_flexion_deg": ("Hip flexion (°)", -20.0, 120.0, 1.0),
-    "knee_flexion_deg": ("Knee flexion (°)", 0.0, 130.0, 1.0),
-    "pelvic_tilt_deg": ("Pelvic tilt (°, anterior +)", -20.0, 20.0, 0.5),
-}
-_TASK_SLIDER = {"forward_bend": "trunk_flexion_deg", "long_sitting": "trunk_flexion_deg",
-                "straight_leg_raise": "leg_raise_deg",
-                "active_knee_extension": "knee_flexion_deg"}
-_TASK_START = {"forward_bend": 0.0, "long_sitting": 0.0, "straight_leg_raise": 0.0,
-               "active_knee_extension": 90.0}
+# Slider ranges offered to users (physiological, not the model's full input range) come from
+# the task registry: the person and joint sliders, then each task's own.
+SLIDER_SPECS = MappingProxyType({
+    **{key: (s.label, *s.offered_range_deg, s.step_deg) for key, s in SLIDERS.items()},
+    **{f"{t.slider.name}:{name}": (t.slider.label, *t.slider.offered_range_deg,
+                                   t.slider.step_deg)
+       for name, t in TASK_REGISTRY.items() if t.slider is not None}})
+"""``{key: (label, min, max, step)}``; a task's own slider is keyed ``name:task``."""
 
 
 def _in_kernel() -> bool:
@@ -384,11 +377,12 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
     """
     from ..model._validate import choice
 
-    choice("task", task, P.TASKS)
+    choice("task", task, TASK_REGISTRY)
     sliders = {"slr_deg": _slider("slr_deg", slr_deg)}
-    key = _TASK_SLIDER.get(task)
+    spec = TASK_REGISTRY[task].slider
+    key = None if spec is None else spec.name
     if key is not None:
-        start = _TASK_START[task] if value is None else value
+        start = spec.start_deg if value is None else value
         sliders[key] = _slider(key, start, task)
     pi = float(pelvic_incidence_deg)
 
@@ -404,7 +398,7 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
         return P.sweep(task, np.linspace(lo, hi, steps), slr_deg=sliders["slr_deg"].value,
                        pelvic_incidence_deg=pi)
 
-    return Panel(TASK_TITLES[task], sliders, solve, play_key=key or "slr_deg", sweep=sweep,
+    return Panel(TASK_REGISTRY[task].title, sliders, solve, play_key=key or "slr_deg", sweep=sweep,
                  presenter=presenter, name=f"explainer-{task}")
 
 

@@ -26,7 +26,9 @@ from matplotlib.figure import Figure
 from ..model import posture as P
 from .drawing import HEAD_STYLE, OKABE_ITO
 from ..model.muscles import FACTS, HAMSTRING_HEADS, moment_arm, muscle_tendon_length
+from ..model.readouts import HEAD_QUANTITIES, QUANTITIES, _clean
 from ..model.spine import spinopelvic
+from ..model.tasks import TASK_REGISTRY, task_record
 
 __all__ = [
     "ROUSSOULY_TYPES", "roussouly_type", "compare_table", "explain_moment_arm",
@@ -78,61 +80,11 @@ def roussouly_type(sacral_slope_deg: float) -> str:
 # ---------------------------------------------------------------------------------------------
 # Text tables
 # ---------------------------------------------------------------------------------------------
-_TASK_NAMES = {"standing": "standing", "forward_bend": "forward bend",
-               "straight_leg_raise": "SLR", "long_sitting": "long sitting",
-               "chair_sitting": "chair sitting", "active_knee_extension": "AKE",
-               "joint_pose": "joint pose"}
-
-# column: (header, how to read it from a Posture, format)
-_DEG = "{:.1f}°"
-_SIMPLE = {
-    "pelvic_tilt_deg": ("pelvic tilt", _DEG),
-    "lumbar_lordosis_deg": ("lordosis", _DEG),
-    "lumbar_flexion_deg": ("lumbar flex.", _DEG),
-    "hip_flexion_deg": ("hip flex.", _DEG),
-    "knee_flexion_deg": ("knee flex.", _DEG),
-    "trunk_flexion_deg": ("trunk flex.", _DEG),
-    "sacral_slope_deg": ("SS", _DEG),
-    "radiographic_pelvic_tilt_deg": ("PT", _DEG),
-    "pelvic_incidence_deg": ("PI", _DEG),
-    "asis_psis_angle_deg": ("ASIS-PSIS", _DEG),
-    "slr_deg": ("SLR", "{:.0f}°"),
-}
-_READOUTS = {
-    "fingertip_to_floor_m": ("to floor", "{:.1f} cm", 100.0),
-    "fingertip_beyond_ankle_m": ("past ankle", "{:.1f} cm", 100.0),
-    "pelvic_share_of_raise": ("pelvis share", "{:.1f}%", 100.0),
-    "leg_raise_deg": ("leg raise", _DEG, 1.0),
-    "ake_deg": ("AKE", _DEG, 1.0),
-}
-_PER_HEAD = {  # prefix: (header suffix, format)
-    "range_used": ("used", "{:.0f}%"),
-    "length_change": ("ΔL", "{:+.1f} cm"),
-    "fibre_change": ("ΔL/fibre", "{:+.0f}%"),
-}
-_NOTES = {
-    "range_used": "used: % of the way from the head's standing length to its limit "
-                  "(tension from 85%)",
-    "length_change": "ΔL: change in muscle-tendon length from standing (hip 0°, knee 0°)",
-    "fibre_change": "ΔL/fibre: that change as a % of the head's fibre length",
-}
-
-
-def _clean(v: float, digits: int) -> float:
-    """Round, and turn -0.0 into 0.0 (so a table never prints "-0.0")."""
-    return round(float(v), digits) + 0.0
-
-
 def _cell(posture, column: str) -> tuple[str, str]:
-    """(header, formatted value) of one column for one posture."""
-    if column in _SIMPLE:
-        header, fmt = _SIMPLE[column]
-        return header, fmt.format(_clean(getattr(posture, column), 1))
-    if column in _READOUTS:
-        header, fmt, scale = _READOUTS[column]
-        if column not in posture.readouts:
-            return header, "-"
-        return header, fmt.format(_clean(scale * posture.readouts[column], 1))
+    """(header, formatted value) of one column for one posture, from the readout table."""
+    if column in QUANTITIES:
+        q = QUANTITIES[column]
+        return q.short, q.text(posture, digits=max(q.digits, 1))
     if column == "slr_band":
         return "SLR band", P.slr_band(posture.slr_deg)
     if column == "roussouly":
@@ -141,25 +93,16 @@ def _cell(posture, column: str) -> tuple[str, str]:
         return "nearest limit", FACTS[max(posture.hamstring_range_used,
                                           key=posture.hamstring_range_used.get)].abbreviation
     kind, _, abbreviation = column.partition(":")
-    if kind in _PER_HEAD and abbreviation in _BY_ABBREVIATION:
-        head = _BY_ABBREVIATION[abbreviation]
-        suffix, fmt = _PER_HEAD[kind]
-        if kind == "range_used":
-            value = 100.0 * posture.hamstring_range_used[head]
-        else:
-            change = (muscle_tendon_length(head, posture.hip_flexion_deg,
-                                           posture.knee_flexion_deg)
-                      - muscle_tendon_length(head, 0.0, 0.0))
-            value = (100.0 * change if kind == "length_change"
-                     else 100.0 * change / (FACTS[head].fibre_length_cm / 100.0))
-        return f"{abbreviation} {suffix}", fmt.format(_clean(value, 1))
-    known = (sorted(_SIMPLE) + sorted(_READOUTS) + ["slr_band", "roussouly", "most_stretched"]
-             + [f"{k}:<ST|SM|BFlh|BFsh>" for k in _PER_HEAD])
+    if kind in HEAD_QUANTITIES and abbreviation in _BY_ABBREVIATION:
+        q = HEAD_QUANTITIES[kind]
+        return f"{abbreviation} {q.short}", q.text(posture, _BY_ABBREVIATION[abbreviation])
+    known = (sorted(QUANTITIES) + ["slr_band", "roussouly", "most_stretched"]
+             + [f"{k}:<ST|SM|BFlh|BFsh>" for k in HEAD_QUANTITIES])
     raise ValueError(f"unknown column {column!r}; known columns: {known}")
 
 
 def _default_label(posture) -> str:
-    label = f"{_TASK_NAMES.get(posture.task, posture.task)}, SLR {posture.slr_deg:.0f}°"
+    label = f"{task_record(posture.task).short_title}, SLR {posture.slr_deg:.0f}°"
     if abs(posture.pelvic_incidence_deg - 53.0) > 0.5:
         label += f", PI {posture.pelvic_incidence_deg:.0f}°"
     return label
@@ -201,9 +144,9 @@ def compare_table(postures, columns=("pelvic_tilt_deg", "lumbar_lordosis_deg"),
     for lab, row in zip(labels, cells):
         lines.append(f"{lab:<{first}}" + "".join(f"{v:>{w}}" for (_, v), w in
                                                   zip(row, widths)))
-    for kind, note in _NOTES.items():
+    for kind, q in HEAD_QUANTITIES.items():
         if any(str(c).startswith(kind + ":") for c in columns):
-            lines.append(note)
+            lines.append(q.explanation)
     if any(not p.reachable for p in postures):
         lines.append("* beyond what the tissues allow: the furthest pose reached")
     return "\n".join(lines)
@@ -487,8 +430,8 @@ def figure_task_comparison(slr_values=(55.0, 80.0)):
     return fig
 
 
-_CURVE_X = {"forward_bend": ("trunk flexion (°)", (0.0, 130.0)),
-            "long_sitting": ("trunk lean forward (°)", (-20.0, 60.0))}
+_CURVE_TITLES = {"forward_bend": "Bending forward: the same until the end of range",
+                 "long_sitting": "Long sitting: short hamstrings roll the pelvis back"}
 
 
 def figure_task_curves(task="forward_bend", slr_values=(55.0, 80.0)):
@@ -497,9 +440,10 @@ def figure_task_curves(task="forward_bend", slr_values=(55.0, 80.0)):
     One line per ``slr_values`` entry, drawn over the reachable part of the task only; a dot
     marks where each person's tissues stop them.
     """
-    if task not in _CURVE_X:
-        raise ValueError(f"task must be one of {sorted(_CURVE_X)}; got {task!r}")
-    xlabel, (lo, hi) = _CURVE_X[task]
+    if task not in _CURVE_TITLES:
+        raise ValueError(f"task must be one of {sorted(_CURVE_TITLES)}; got {task!r}")
+    slider = TASK_REGISTRY[task].slider
+    xlabel, (lo, hi) = slider.label.lower(), slider.offered_range_deg
     values = np.linspace(lo, hi, 161)
     fig = Figure(figsize=(_WIDTH_IN, 3.9))
     axes = fig.subplots(1, 2, sharex=True)
@@ -519,9 +463,7 @@ def figure_task_curves(task="forward_bend", slr_values=(55.0, 80.0)):
     handles, names = axes[0].get_legend_handles_labels()
     fig.legend(handles, names, loc="upper center", ncol=len(names), frameon=False,
                bbox_to_anchor=(0.5, 0.91))
-    title = {"forward_bend": "Bending forward: the same until the end of range",
-             "long_sitting": "Long sitting: short hamstrings roll the pelvis back"}[task]
-    fig.suptitle(title, fontsize=12, fontweight="bold", color=_TEXT, y=0.99)
+    fig.suptitle(_CURVE_TITLES[task], fontsize=12, fontweight="bold", color=_TEXT, y=0.99)
     _source(fig, "Model. Each line stops where that person's hamstrings reach their limit "
                  "(dot).")
     return fig

@@ -37,6 +37,7 @@ from .style import PRESENTER_MIN_PT, presenter_mode
 from ..model.body import posture_points
 from ..model.muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
 from ..model.posture import SLACK_FRACTION, Posture
+from ..model.tasks import task_record
 
 _CALM, _STRETCHED, _LIMIT = "#56B4E9", "#E69F00", "#D55E00"  # Okabe-Ito
 STRAIN_CMAP = LinearSegmentedColormap.from_list(
@@ -65,12 +66,6 @@ BACK_VIEW_X_M = (-0.40, 0.40)
 BACK_VIEW_Y_M = (-0.90, 0.20)
 """Back view limits along the thigh (femur frame y, m): iliac crest to ankle."""
 
-TASK_TITLES = {
-    "standing": "Quiet standing", "forward_bend": "Forward bend (toe touch)",
-    "straight_leg_raise": "Passive straight leg raise", "long_sitting": "Long sitting",
-    "chair_sitting": "Sitting on a chair", "active_knee_extension": "Active knee extension",
-    "joint_pose": "Joints set by hand",
-}
 
 ZOOM_X_M = (-0.27, 0.43)
 ZOOM_Y_M = (-0.24, 0.42)
@@ -215,15 +210,14 @@ class Scene:
     # ---------------------------------------------------------------------------------------
     @staticmethod
     def _task_range(posture, sweep):
-        from ..model.posture import _SLIDER, joint_pose
-        if posture.task == "joint_pose":
+        from ..model.posture import joint_pose
+        if task_record(posture.task).solver == "joints":
             return [joint_pose(t, h, k) for t in (-30.0, 30.0) for h in (-30.0, 120.0)
                     for k in (0.0, 130.0)]
         steps = []
         for slr in (45.0, 100.0):
             steps += sweep(posture.task, slr_deg=slr,
                            pelvic_incidence_deg=posture.pelvic_incidence_deg)[::10]
-        del _SLIDER
         return steps + [posture]
 
     def _build(self, posture: Posture):
@@ -529,7 +523,7 @@ class Scene:
         self.readout_right.set_text(right)
         # Title and status are part of the static background: when they change (a new task,
         # a pose that cannot be reached), the whole figure is drawn once more.
-        title = self.fixed_title or TASK_TITLES.get(posture.task, posture.task)
+        title = self.fixed_title or task_record(posture.task).title
         status = "" if posture.reachable else "Beyond what the tissues allow:\nshowing the furthest pose"
         restage = title != self._title.get_text() or status != self.status.get_text()
         self._title.set_text(title)
