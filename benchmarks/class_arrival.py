@@ -50,10 +50,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_voila(tmp: Path, preheat: int):
+def start_voila(tmp: Path, preheat: int, app: str):
     config = json.loads((ROOT / "voila.json").read_text())
-    if preheat:
-        config["VoilaConfiguration"].update(preheat_kernel=True, default_pool_size=preheat)
+    if preheat:  # a pool for the app of the day only (a pool per notebook would be 7x)
+        config["VoilaConfiguration"].update(preheat_kernel=True)
+        config["VoilaKernelManager"] = {"kernel_pools_config": {
+            "default": {"pool_size": 0}, app: {"pool_size": preheat}}}
     (tmp / "voila.json").write_text(json.dumps(config))
     port = _free_port()
     env = dict(os.environ, JUPYTER_PATH=str(ROOT / "share" / "jupyter"),
@@ -108,7 +110,7 @@ async def main(pages: int, app: str, preheat: int) -> None:
     from playwright.async_api import async_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        proc, base = start_voila(Path(tmp), preheat)
+        proc, base = start_voila(Path(tmp), preheat, app)
         try:
             if preheat:  # the pool fills before the class arrives
                 deadline = time.time() + 600
