@@ -3,6 +3,7 @@
 Students run `dependencies` + the `notebook` extra; the `test` extra (pytest, nbval, ...) is
 for CI and contributors and must stay out of the Binder image.
 """
+import json
 import re
 import sys
 import tomllib
@@ -91,3 +92,38 @@ def test_binder_pins_python_and_installs_package():
     assert "-e ." not in text, "repo2docker cannot install the package from environment.yml"
     assert "pip install" in (ROOT / "postBuild").read_text()
     assert not (ROOT / "binder").exists(), "a binder/ folder would hide environment.yml"
+
+
+def test_lab_opens_at_the_repository_root_on_the_start_page_even_with_arguments(monkeypatch):
+    sys.path.insert(0, str(ROOT))
+    import dev
+
+    seen = []
+    monkeypatch.setattr(dev, "_ensure_venv", lambda: None)
+    monkeypatch.setattr(dev.subprocess, "call", lambda cmd, **k: seen.append(cmd) or 0)
+    for args in ([], ["--port", "9999"]):
+        dev.lab(args)
+        cmd = seen[-1]
+        assert f"--ServerApp.root_dir={ROOT}" in cmd, cmd  # docs/ is one click away
+        assert "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb" in cmd, cmd
+        assert cmd[-len(args):] == args if args else True
+    assert (ROOT / "notebooks" / "00_start_here.ipynb").is_file()
+
+
+def test_voila_command_serves_the_notebooks_folder_with_the_course_template(monkeypatch):
+    sys.path.insert(0, str(ROOT))
+    import dev
+
+    seen = {}
+    monkeypatch.setattr(dev, "_ensure_venv", lambda: None)
+    monkeypatch.setattr(dev.subprocess, "call",
+                        lambda cmd, **k: seen.update(cmd=cmd, **k) or 0)
+    dev.voila([])
+    assert seen["cmd"][-1] == "notebooks" and seen["cwd"] == dev.ROOT  # reads voila.json
+    assert str(ROOT / "share" / "jupyter") in seen["env"]["JUPYTER_PATH"]
+    config = json.loads((ROOT / "voila.json").read_text())
+    assert config["VoilaConfiguration"]["template"] == "course"
+    assert (ROOT / "share/jupyter/voila/templates/course/index.html.j2").is_file()
+    cull = config["MappingKernelManager"]
+    assert cull["cull_idle_timeout"] + cull["cull_interval"] <= 60, "freed within a minute"
+    assert not cull["cull_connected"], "an open page's kernel must never be culled"
