@@ -1,4 +1,5 @@
-"""One-line hints instead of tracebacks when a notebook cell is run out of order.
+"""A notebook's set-up in one call (`notebook_setup`), and one-line hints instead of
+tracebacks when a notebook cell is run out of order.
 
 Teaching notebooks are run out of order all the time: a student opens one, scrolls down and
 runs a cell whose panel was made further up. Python then prints a NameError traceback.
