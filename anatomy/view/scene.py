@@ -36,7 +36,7 @@ from . import drawing
 from .style import PRESENTER_MIN_PT, presenter_mode
 from ..model.body import posture_points
 from ..model.muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
-from ..model.posture import SLACK_FRACTION, Posture
+from ..model.posture import Posture
 from ..model.tasks import task_record
 
 _CALM, _STRETCHED, _LIMIT = "#56B4E9", "#E69F00", "#D55E00"  # Okabe-Ito
@@ -316,8 +316,8 @@ class Scene:
         grad = np.linspace(_RANGE_LO, 1.0, 256)[None, :]
         cax.imshow(grad, aspect="auto", cmap=STRAIN_CMAP, extent=(_RANGE_LO, 1.0, 0, 1))
         cax.set_yticks([])
-        cax.set_xticks([_RANGE_LO, 0.0, SLACK_FRACTION])
-        cax.set_xticklabels(["slack", "standing", "tension starts"], fontsize=fs - 2)
+        cax.set_xticks([_RANGE_LO, 0.0, 1.0])
+        cax.set_xticklabels(["shorter", "standing", "end of SLR"], fontsize=fs - 2)
         for tick, ha in zip(cax.get_xticklabels(), ("left", "center", "right")):
             tick.set_horizontalalignment(ha)
         cax.set_title("muscle colour: range used (end: limit)", fontsize=fs - 1, pad=3)
