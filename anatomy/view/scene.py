@@ -15,7 +15,7 @@ Colours come from `anatomy.view.palette`; sizes from the scene's matplotlib styl
 (`anatomy.view.style.scene_style`: presenter mode is one ``rc_context``).
 
 Each muscle's belly is coloured by how far it has gone from its length in the anatomical
-position towards its maximum tolerated length (`Posture.hamstring_range_used`) on the one
+position towards its length at the end of the person's SLR (`Posture.hamstring_range_used`) on the one
 strain ramp (`palette.STRAIN_RAMP`); the scale is drawn on the figure, and every muscle is
 also named in text and its numbers shown.
 """
@@ -34,7 +34,7 @@ from .outlines import bone_outlines, point_along, screen
 from .style import presenter_mode, scene_style
 from ..model.body import HEAD_RADIUS_M, posture_points
 from ..model.muscles import FACTS, HAMSTRING_HEADS
-from ..model.posture import SLACK_FRACTION, Posture
+from ..model.posture import Posture
 from ..model.readouts import HEAD_QUANTITIES, QUANTITIES
 from ..model.tasks import task_record
 
@@ -617,13 +617,13 @@ class ReadoutView(View):
         cax.imshow(grad, aspect="auto", cmap=STRAIN_CMAP, extent=(_RANGE_LO, _RANGE_HI, 0, 1))
         cax.set_yticks([])
         cax.set_xticks([_RANGE_LO, 0.0, _RANGE_HI])
-        cax.set_xticklabels(["slack", "0%", "100%"], fontsize=_fs())
+        cax.set_xticklabels(["shorter", "0%", "100%"], fontsize=_fs())
         cax.tick_params(length=2, pad=1)
         for tick, ha in zip(cax.get_xticklabels(), ("left", "center", "right")):
             tick.set_horizontalalignment(ha)
-        cax.set_title("colour and %: how far each head\nhas gone from its standing length"
-                      "\n(0%) to its limit (100%)", fontsize=_fs(), pad=3, loc="left",
-                      linespacing=1.1)
+        cax.set_title("colour and %: how far each head has gone\nfrom its standing length (0%)"
+                      "\nto its length at the end of this\nperson's SLR (100%)", fontsize=_fs(),
+                      pad=3, loc="left", linespacing=1.1)
         self.scale = cax
 
     def update(self, points, posture):
@@ -970,10 +970,10 @@ def readout_columns(posture: Posture, compact: bool = False,
 
 def _used_text(posture, head) -> str:
     """A head's % of its range used, never above 100% (no pose past the limit is drawn) and
-    "slack" below 0% (shorter than standing)."""
+    "shorter" below 0% (shorter than standing)."""
     v = HEAD_QUANTITIES["range_used"].value(posture, head)
     if v < -0.5:
-        return "slack"
+        return "short"
     return f"{min(round(v), 100) + 0:d}%"
 
 
