@@ -664,13 +664,15 @@ def status_text(posture, target=None, note=None) -> str:
         return note
     if posture.reachable:
         return ""
+    limit = getattr(posture, "limited_by", None) or "hamstrings"
+    why = f"{limit} at {'their' if limit == 'hamstrings' else 'its'} limit"
     spec = task_record(posture.task).slider
     if spec is None or spec.name not in QUANTITIES:
-        return "Stopped: hamstrings at their limit"
+        return f"Stopped: {why}"
     q = QUANTITIES[spec.name]
     asked = "" if target is None else f" (asked for {q.number(target)}{q.unit})"
     what = spec.label.split(" (")[0].lower()
-    return f"Stopped at {q.text(posture)} of {what}{asked}: hamstrings at their limit"
+    return f"Stopped at {q.text(posture)} of {what}{asked}: {why}"
 
 
 _OPEN = weakref.WeakValueDictionary()
