@@ -460,15 +460,20 @@ def _solve_upright(t, v, e):
                 other_knee=np.full_like(p, knee))
 
 
-def _solve_leg_raise(t, v, e, slr):
-    """Supine, one leg raised to ``v`` with the knee straight (stops at ``slr``)."""
-    theta = np.minimum(v, slr)
+def _solve_leg_raise(t, v, e, slr, ankle=0.0, neck=0.0):
+    """Supine, one leg raised to ``v`` with the knee straight (stops at ``slr``, or earlier
+    where the ankle and the neck let the nerve end it: `anatomy.model.neuro`)."""
+    end, by = (slr, "hamstrings") if (ankle, neck) == (0.0, 0.0) else _nerve_end(slr, ankle,
+                                                                                 neck)
+    theta = np.minimum(v, end)
     p = _equilibrium_supine(theta, e, 0.0)
     share = np.where(theta > 1e-6, -p / np.maximum(theta, 1e-6), 0.0)
     return dict(tilt=p, hip=theta + p, knee=np.zeros_like(p), trunk=np.zeros_like(p),
-                lumbar=-p, reachable=v <= slr + 1e-9, other_hip=p,
-                other_knee=np.zeros_like(p),
-                readouts={"leg_raise_deg": theta, "pelvic_share_of_raise": share})
+                lumbar=-p, reachable=v <= end + 1e-9, other_hip=p,
+                other_knee=np.zeros_like(p), ankle=ankle, neck=neck,
+                readouts={"leg_raise_deg": theta, "pelvic_share_of_raise": share,
+                          "slr_end_deg": np.full_like(p, end),
+                          "slr_limited_by_nerve": np.full_like(p, float(by == "nerve"))})
 
 
 def _solve_knee_extension(t, v, e):
@@ -481,15 +486,18 @@ def _solve_knee_extension(t, v, e):
                 readouts={"ake_deg": np.full_like(p, ake)})
 
 
-def _solve(task, values, slr, pi):
-    """Arrays of the solved poses for ``values`` of the task's slider (1-D)."""
+def _solve(task, values, slr, pi, ankle=0.0, neck=0.0):
+    """Arrays of the solved poses for ``values`` of the task's slider (1-D).
+
+    ``ankle`` and ``neck`` (degrees) matter only where the nerve can end the task (the SLR;
+    `anatomy.model.neuro`)."""
     e = extensibility(slr)
     v = np.asarray(values, float)
     t = TASK_REGISTRY[task]
     if t.solver == "upright":
         out = _solve_upright(t, v, e)
     elif t.solver == "leg_raise":
-        out = _solve_leg_raise(t, v, e, slr)
+        out = _solve_leg_raise(t, v, e, slr, ankle, neck)
     else:
         out = _solve_knee_extension(t, v, e)
     out.update(task_value=v, frame=t.frame_angle_deg)
@@ -526,6 +534,7 @@ def _assemble(task, sol, slr, pi) -> list:
     stretch = ell / (anat + sol["e"] * fibre)[:, None]
     used = (ell - anat[:, None]) / (sol["e"] * fibre)[:, None]
     readouts = {k: np.asarray(v, float) for k, v in sol.get("readouts", {}).items()}
+    readouts.update(_nerve_readouts(sol))
     readouts.update(task_readouts_batch(task, sol["tilt"], sol["hip"], sol["knee"],
                                         sol["lumbar"], pi, sol["frame"]))
     postures = []
@@ -542,14 +551,90 @@ def _assemble(task, sol, slr, pi) -> list:
     return postures
 
 
-def _one(task, value, slr_deg, pelvic_incidence_deg):
+def _one(task, value, slr_deg, pelvic_incidence_deg, ankle=0.0, neck=0.0):
     slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
-    sol = _solve(task, np.atleast_1d(float(value)), slr, pi)
+    sol = _solve(task, np.atleast_1d(float(value)), slr, pi, ankle, neck)
     return _assemble(task, sol, slr, pi)[0]
 
 
+# The nerve (anatomy.model.nerve and .neuro): the bed's elongation in every posture with legs,
+# and the end of the SLR when the ankle or the neck is moved.
+def _nerve_readouts(sol) -> dict:
+    from .nerve import _bed_unchecked
+
+    ankle, neck = sol.get("ankle", 0.0), sol.get("neck", 0.0)
+    out = {"nerve_stretch_m": np.broadcast_to(_bed_unchecked(
+        sol["hip"], sol["knee"], ankle, sol["lumbar"], neck), np.shape(sol["hip"]))}
+    if "ankle" in sol:
+        out["ankle_dorsiflexion_deg"] = np.full(np.shape(sol["hip"]), float(ankle))
+        out["neck_flexion_deg"] = np.full(np.shape(sol["hip"]), float(neck))
+    return out
+
+
+_NERVE_RAISE_GRID = np.arange(0.0, SLIDER_RANGES_DEG["straight_leg_raise"][1] + 1e-9, 0.25)
+
+
+@lru_cache(maxsize=64)
+def _supine_curve(slr):
+    """Leg angle, hip and lumbar flexion of one person's SLR on a 0.25° grid up to ``slr``."""
+    grid = _NERVE_RAISE_GRID[_NERVE_RAISE_GRID < slr]
+    grid = np.append(grid, slr)
+    p = _equilibrium_supine(grid, extensibility(slr), 0.0)
+    return grid, grid + p, -p
+
+
+@lru_cache(maxsize=1)
+def _nerve_margin():
+    """Fitted: the margin that makes full dorsiflexion lower a normal SLR's end by
+    `nerve.CALIBRATION_DROP_DEG` (Boyd et al. 2009; see `anatomy.model.neuro`)."""
+    from .nerve import CALIBRATION_DROP_DEG, SLR_DORSIFLEXION_DEG, _bed_unchecked
+
+    grid, hip, lumbar = _supine_curve(NORMAL_SLR_DEG)
+    theta = NORMAL_SLR_DEG - CALIBRATION_DROP_DEG
+    at_drop = _bed_unchecked(np.interp(theta, grid, hip), 0.0, SLR_DORSIFLEXION_DEG,
+                             np.interp(theta, grid, lumbar), 0.0)
+    return float(at_drop - _bed_unchecked(hip[-1], 0.0, 0.0, lumbar[-1], 0.0))
+
+
+@lru_cache(maxsize=256)
+def _nerve_threshold(slr):
+    """Bed elongation (m) at which the nerve stops this person's tests, in the model."""
+    from .nerve import _bed_unchecked
+
+    _, hip, lumbar = _supine_curve(slr)
+    return float(_bed_unchecked(hip[-1], 0.0, 0.0, lumbar[-1], 0.0)) + _nerve_margin()
+
+
+@lru_cache(maxsize=1024)
+def _nerve_end(slr, ankle, neck):
+    """(leg angle at the end of the SLR, "hamstrings" or "nerve"), whichever comes first."""
+    from .nerve import _bed_unchecked
+
+    grid, hip, lumbar = _supine_curve(float(slr))
+    bed = _bed_unchecked(hip, 0.0, float(ankle), lumbar, float(neck))
+    above = bed >= _nerve_threshold(float(slr))
+    if not above.any():
+        return float(slr), "hamstrings"
+    i = int(np.argmax(above))
+    if i == 0:
+        return 0.0, "nerve"
+    b0, b1 = bed[i - 1], bed[i]
+    t = _nerve_threshold(float(slr))
+    theta = float(grid[i - 1] + (grid[i] - grid[i - 1]) * (t - b0) / (b1 - b0))
+    return (float(slr), "hamstrings") if theta >= slr - 1e-9 else (theta, "nerve")
+
+
+def _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg):
+    from .nerve import ANKLE_DORSIFLEXION_RANGE_DEG, NECK_FLEXION_RANGE_DEG
+
+    return (float(real_array("ankle_dorsiflexion_deg", ankle_dorsiflexion_deg,
+                             *ANKLE_DORSIFLEXION_RANGE_DEG)),
+            float(real_array("neck_flexion_deg", neck_flexion_deg, *NECK_FLEXION_RANGE_DEG)))
+
+
 def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
-          pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG) -> list:
+          pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, ankle_dorsiflexion_deg=0.0,
+          neck_flexion_deg=0.0) -> list:
     """Solve one task for many values of its slider at once; a list of `Posture`.
 
     Parameters
@@ -561,6 +646,8 @@ def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
         ``forward_bend`` and ``long_sitting``, the leg's angle for ``straight_leg_raise``, knee
         flexion for ``active_knee_extension``. Ignored for ``standing`` and
         ``chair_sitting`` (one posture). Default: 100 steps over the slider's range.
+    ankle_dorsiflexion_deg, neck_flexion_deg
+        Ankle and neck during the SLR (the nerve can end it earlier; `straight_leg_raise`).
 
     Examples
     --------
@@ -576,7 +663,8 @@ def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
         lo, hi = slider.model_range_deg
         vals = np.linspace(lo, hi, 100) if values is None else np.atleast_1d(
             real_array(slider.name, values, lo, hi)).astype(float)
-    return _assemble(task, _solve(task, vals, slr, pi), slr, pi)
+    ankle, neck = _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg)
+    return _assemble(task, _solve(task, vals, slr, pi, ankle, neck), slr, pi)
 
 
 def joint_pose(pelvic_tilt_deg=0.0, hip_flexion_deg=0.0, knee_flexion_deg=0.0, *,
@@ -690,7 +778,8 @@ def chair_sitting(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC
 
 @_with_range("straight_leg_raise")
 def straight_leg_raise(leg_raise_deg, *, slr_deg=NORMAL_SLR_DEG,
-                       pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+                       pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG,
+                       ankle_dorsiflexion_deg=0.0, neck_flexion_deg=0.0):
     """The passive straight leg raise, lying supine, right leg raised with the knee straight.
 
     ``leg_raise_deg`` ({range}) is the leg's angle to the table (what a goniometer reads):
@@ -698,9 +787,14 @@ def straight_leg_raise(leg_raise_deg, *, slr_deg=NORMAL_SLR_DEG,
     as the leg rises, so the hip flexes less than the leg rises. At ``leg_raise_deg ==
     slr_deg`` the most stretched head is at its limit; a higher raise is not reachable and
     the posture returned is the one at ``slr_deg``.
+
+    ``ankle_dorsiflexion_deg`` and ``neck_flexion_deg`` load the sciatic nerve but not the
+    hamstrings: in the model the nerve can then end the test before ``slr_deg``
+    (`anatomy.model.neuro`; ``readouts["slr_end_deg"]`` and ``["slr_limited_by_nerve"]``).
     """
     theta = real_array("leg_raise_deg", leg_raise_deg, *SLIDER_RANGES_DEG["straight_leg_raise"])
-    return _one("straight_leg_raise", theta, slr_deg, pelvic_incidence_deg)
+    ankle, neck = _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg)
+    return _one("straight_leg_raise", theta, slr_deg, pelvic_incidence_deg, ankle, neck)
 
 
 @_with_range("active_knee_extension")

@@ -1,0 +1,228 @@
+"""Nerve or muscle: the end of the straight leg raise and of the slump test.
+
+The model in plain words
+------------------------
+Two things can stop a passive straight leg raise (SLR) or a slump test: the hamstrings
+reaching what the person tolerates, or the sciatic-tibial nerve bed (`anatomy.model.nerve`)
+reaching the elongation at which symptoms stop the test. The end is whichever comes first.
+
+*The symptom threshold.* In the model each person's nerve stops the test at a bed elongation
+a small, fixed margin (`NERVE_MARGIN_M`) beyond the elongation their own hamstrings allow in a
+relaxed-ankle SLR. The margin is **fitted**: with it, adding full ankle dorsiflexion
+(`SLR_DORSIFLEXION_DEG`, assumed 20°) lowers the end of a normal (80°) SLR by 10.1°, the mean
+drop in hip flexion at the point of maximally tolerated symptoms that Boyd et al. (2009)
+measured in 20 healthy people (dorsiflexion against plantarflexion; SD 9.7°). Boyd & Villa
+(2012) found about 8° in 40 healthy people (to symptom onset), Boland & Adams (2000) 9° in
+patients with back pain. Tying the threshold to the person's own SLR is an assumption: it
+keeps ``slr_deg`` meaning what it meant (with the ankle relaxed and the neck neutral the
+hamstrings still end the SLR at ``slr_deg``) and makes dorsiflexion cost about the same in
+everyone, as the studies report on average.
+
+*The slump* is modelled as a seated posture held by the subject (the pelvis rolled back by
+`SLUMP_PELVIC_TILT_DEG` and the lumbar spine flexed by `SLUMP_LUMBAR_FLEXION_DEG`, both
+assumed), the neck flexed or released, the ankle set, and the knee extended until the
+hamstrings or the nerve stop it. In the model the pelvis does not roll back further as the
+knee straightens (the subject holds the slump).
+
+What the model predicts, not fits: the size of the neck's effect (its lever is assumed), that
+the slump is stopped by the nerve in most people in the model (Kuilart et al. 2005 found
+posterior knee or thigh symptoms in the slump in most of 42 healthy people with perceived
+tight hamstrings, mostly eased by neck extension), and that releasing the neck changes
+nothing when the hamstrings are what stop the knee.
+
+`Hamstrings` (the model version 2 type, issue 10) is accepted as ``hamstrings=`` through its
+documented ``slr_deg`` attribute; until it lands, ``slr_deg=`` is the way to describe a person.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from . import posture as _posture
+from ._validate import ReadOnlyDict, real_array
+from .nerve import (
+    ANKLE_DORSIFLEXION_RANGE_DEG,
+    CALIBRATION_DROP_DEG,
+    NECK_FLEXION_RANGE_DEG,
+    SLR_DORSIFLEXION_DEG,
+    _bed_unchecked,
+)
+from .spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
+
+SLUMP_PELVIC_TILT_DEG = -25.0
+"""Pelvic rotation in the slump (posterior negative; hip flexion 65° with thighs level).
+Assumed: upright sitting needs about 80° of hip flexion (60 hip-replacement patients, Int
+Orthop 2015); slumping rolls the pelvis further back."""
+SLUMP_LUMBAR_FLEXION_DEG = 40.0
+"""Lumbar flexion in the slump: near the model's lumbar flexion limit (43°), as the test asks
+for a full slump (assumed)."""
+SLUMP_NECK_FLEXION_DEG = 45.0
+"""Neck flexion of the slump test, chin towards the chest (assumed)."""
+LIMITED_BY = ("hamstrings", "nerve")
+
+_KNEE_GRID = np.arange(0.0, 130.0 + 1e-9, 0.25)
+
+
+def _person(slr_deg, hamstrings):
+    """The passive SLR (deg) that describes the person's hamstrings."""
+    if hamstrings is not None:
+        if slr_deg is not None:
+            raise ValueError("give either slr_deg= or hamstrings=, not both")
+        slr_deg = getattr(hamstrings, "slr_deg", None)
+        if slr_deg is None:
+            raise TypeError("hamstrings= must be an anatomy.Hamstrings (with .slr_deg); got "
+                            f"{type(hamstrings).__name__}")
+    if slr_deg is None:
+        slr_deg = _posture.NORMAL_SLR_DEG
+    return float(real_array("slr_deg", slr_deg, *_posture.SLR_RANGE_DEG))
+
+
+def _hamstrings_past_limit(slr, hip, knee):
+    """True where the most stretched head is past its tolerated limit (posture's solver)."""
+    e = _posture.extensibility(slr)
+    return _posture._stretch_excess(e, hip, knee).max(0) > 1.0 + 1e-9
+
+
+def nerve_threshold_m(slr_deg=None, *, hamstrings=None) -> float:
+    """Bed elongation (m) at which, in the model, the nerve stops the test for this person.
+
+    Examples
+    --------
+    >>> bool(nerve_threshold_m(80.0) > nerve_threshold_m(55.0))
+    True
+    """
+    return _posture._nerve_threshold(_person(slr_deg, hamstrings))
+
+
+def __getattr__(name):
+    if name == "NERVE_MARGIN_M":  # fitted from the solvers on first use
+        return _posture._nerve_margin()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def slr_end(slr: float, ankle: float = 0.0, neck: float = 0.0):
+    """(leg angle at the end of the SLR, what stopped it) for a person and ankle/neck set."""
+    return _posture._nerve_end(float(slr), float(ankle), float(neck))
+
+
+def _check_nerve_inputs(ankle, neck):
+    a = float(real_array("ankle_dorsiflexion_deg", ankle, *ANKLE_DORSIFLEXION_RANGE_DEG))
+    n = float(real_array("neck_flexion_deg", neck, *NECK_FLEXION_RANGE_DEG))
+    return a, n
+
+
+def _with(posture, limited_by=None, **readouts):
+    """The posture with extra readouts (and ``limited_by`` once `Posture` has it)."""
+    import dataclasses
+
+    r = dict(posture.readouts)
+    r.update({k: float(v) for k, v in readouts.items()})
+    changes = {"readouts": ReadOnlyDict(r)}
+    if limited_by is not None and "limited_by" in {f.name for f in dataclasses.fields(posture)}:
+        changes["limited_by"] = limited_by
+    return dataclasses.replace(posture, **changes)
+
+
+def straight_leg_raise_end(*, slr_deg=None, hamstrings=None, ankle_dorsiflexion_deg=0.0,
+                           neck_flexion_deg=0.0,
+                           pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+    """The posture at the end of the passive SLR: hamstrings' limit or nerve's, whichever first.
+
+    ``readouts["slr_limited_by_nerve"]`` is 1.0 when the nerve stopped the test (and
+    ``Posture.limited_by`` says ``"nerve"`` once the model version 2 `Posture` carries it).
+
+    Examples
+    --------
+    >>> relaxed = straight_leg_raise_end(slr_deg=80.0)
+    >>> flexed = straight_leg_raise_end(slr_deg=80.0, ankle_dorsiflexion_deg=20.0)
+    >>> round(relaxed.readouts["leg_raise_deg"]), round(flexed.readouts["leg_raise_deg"])
+    (80, 70)
+    """
+    slr = _person(slr_deg, hamstrings)
+    ankle, neck = _check_nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg)
+    theta, by = slr_end(slr, ankle, neck)
+    end = _posture.straight_leg_raise(theta, slr_deg=slr,
+                                      pelvic_incidence_deg=pelvic_incidence_deg,
+                                      ankle_dorsiflexion_deg=ankle, neck_flexion_deg=neck)
+    return _with(end, limited_by=by)
+
+
+# ---------------------------------------------------------------------------------------------
+# The slump
+# ---------------------------------------------------------------------------------------------
+_SLUMP_HIP_DEG = 90.0 + SLUMP_PELVIC_TILT_DEG
+
+
+@lru_cache(maxsize=1024)
+def slump_end(slr: float, ankle: float = 0.0, neck: float = SLUMP_NECK_FLEXION_DEG):
+    """(knee flexion at the end of the slump, what stopped it: "nerve", "hamstrings" or None
+    when the knee straightens fully) as the knee extends."""
+    past = _hamstrings_past_limit(slr, np.full_like(_KNEE_GRID, _SLUMP_HIP_DEG), _KNEE_GRID)
+    # hamstrings: the straightest knee not past the limit (they allow more flexion always)
+    knee_ham = float(_KNEE_GRID[~past][0]) if (~past).any() else float(_KNEE_GRID[-1])
+    if knee_ham > 0.0 and past.any():  # refine between grid nodes
+        lo, hi = knee_ham - 0.25, knee_ham
+        for _ in range(30):
+            mid = 0.5 * (lo + hi)
+            if _hamstrings_past_limit(slr, np.array([_SLUMP_HIP_DEG]), np.array([mid]))[0]:
+                lo = mid
+            else:
+                hi = mid
+        knee_ham = hi
+    # nerve: the bed shortens as the knee flexes; the straightest knee within the threshold
+    threshold = _posture._nerve_threshold(slr)
+    fixed = float(_bed_unchecked(_SLUMP_HIP_DEG, 0.0, ankle, SLUMP_LUMBAR_FLEXION_DEG, neck))
+    knee_nerve = max(0.0, (fixed - threshold) / float(_bed_unchecked(0.0, -1.0)))
+    if knee_nerve > knee_ham:
+        return min(knee_nerve, 130.0), "nerve"
+    if knee_ham <= 0.0:
+        return 0.0, None  # nothing stopped the knee short of straight
+    return knee_ham, "hamstrings"
+
+
+def slump(knee_flexion_deg=None, *, neck_flexion_deg=SLUMP_NECK_FLEXION_DEG,
+          ankle_dorsiflexion_deg=0.0, slr_deg=None, hamstrings=None,
+          pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+    """The slump test: seated, trunk and neck flexed, the knee extended until the test stops.
+
+    With ``knee_flexion_deg`` None, returns the end of the test (the straightest knee the
+    hamstrings and the nerve allow); with a knee angle, that pose (``reachable`` False if
+    straighter than the end). Readouts: ``slump_knee_end_deg`` (knee flexion at the end),
+    ``nerve_stretch_m``, ``nerve_threshold_m``, ``slump_limited_by_nerve`` (1.0 or 0.0),
+    ``neck_flexion_deg`` and ``ankle_dorsiflexion_deg``.
+
+    Examples
+    --------
+    >>> flexed = slump(slr_deg=80.0).knee_flexion_deg
+    >>> released = slump(slr_deg=80.0, neck_flexion_deg=0.0).knee_flexion_deg
+    >>> bool(released < flexed)  # the nerve stops it, so releasing the neck helps
+    True
+    """
+    slr = _person(slr_deg, hamstrings)
+    pi = float(real_array("pelvic_incidence_deg", pelvic_incidence_deg,
+                          *PELVIC_INCIDENCE_RANGE_DEG))
+    ankle, neck = _check_nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg)
+    end, by = slump_end(slr, ankle, neck)
+    if knee_flexion_deg is None:
+        knee = end
+    else:
+        knee = float(real_array("knee_flexion_deg", knee_flexion_deg, 0.0, 130.0))
+    reachable = knee >= end - 1e-9
+    shown = max(knee, end)
+    one = np.ones(1)
+    sol = {"tilt": SLUMP_PELVIC_TILT_DEG * one, "hip": _SLUMP_HIP_DEG * one,
+           "knee": shown * one, "trunk": (SLUMP_PELVIC_TILT_DEG + SLUMP_LUMBAR_FLEXION_DEG) * one,
+           "lumbar": SLUMP_LUMBAR_FLEXION_DEG * one, "frame": 0.0,
+           "other_hip": _SLUMP_HIP_DEG * one, "other_knee": 90.0 * one,
+           "e": _posture.extensibility(slr), "reachable": np.array([reachable]),
+           "ankle": ankle, "neck": neck}
+    posture = _posture._assemble("slump", sol, slr, pi)[0]
+    return _with(posture, limited_by=by if knee_flexion_deg is None or not reachable else None,
+                 slump_knee_end_deg=end, nerve_threshold_m=nerve_threshold_m(slr),
+                 slump_limited_by_nerve=float(by == "nerve"))
+
+
+__all__ = ["straight_leg_raise_end", "slump", "nerve_threshold_m", "slr_end", "slump_end",
+           "SLR_DORSIFLEXION_DEG", "CALIBRATION_DROP_DEG", "SLUMP_PELVIC_TILT_DEG",
+           "SLUMP_LUMBAR_FLEXION_DEG", "SLUMP_NECK_FLEXION_DEG", "LIMITED_BY"]
