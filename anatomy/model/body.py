@@ -135,10 +135,13 @@ def posture_points(posture) -> BodyPoints:
     hip_axis = pelvis.apply(_hip_mid_local())
     bodies, l1_top, shoulder, up, arm = _trunk_and_arm(posture, pelvis)
     lumbar = pelvis.apply(bodies.reshape(-1, 3)).reshape(5, 4, 3)
-    head = shoulder + up * (0.936 - 0.818) * STATURE_M
+    # the neck and the ankle are drawn as the nerve tests set them (0 in other tasks)
+    neck_deg = posture.readouts.get("neck_flexion_deg", 0.0)
+    head = shoulder + rot_z(-neck_deg) @ up * (0.936 - 0.818) * STATURE_M
     ankle = landmarks["ankle_joint_centre"]
-    shank = frames["tibia"].rotation @ np.array([0.0, -1.0, 0.0])
-    forward = frames["tibia"].rotation @ np.array([1.0, 0.0, 0.0])
+    dorsi = np.radians(posture.readouts.get("ankle_dorsiflexion_deg", 0.0))
+    shank = frames["tibia"].rotation @ np.array([np.sin(dorsi), -np.cos(dorsi), 0.0])
+    forward = frames["tibia"].rotation @ np.array([np.cos(dorsi), np.sin(dorsi), 0.0])
     sole = ankle + shank * ANKLE_HEIGHT_M
     foot = np.stack([sole - forward * 0.25 * FOOT_M, ankle, sole + forward * 0.75 * FOOT_M])
     # the other (left) leg, mirrored to the same side view
