@@ -410,3 +410,31 @@ def test_sliders_offer_physiological_ranges_with_units(all_panels, capsys):
 def test_readout_html_never_shows_minus_zero():
     html = readout_html(anatomy.joint_pose(0.0, 0.0, 0.0))
     assert "-0°" not in html
+
+
+def test_slr_nerve_panel_ankle_and_neck_load_the_nerve_not_the_hamstrings(panels):
+    """Structural differentiation in the SLR panel: the ankle and neck sliders move the foot
+    and the head, lengthen the nerve bed and leave the hamstrings' lengths alone."""
+    from anatomy.model.body import posture_points
+
+    panel = panels(task_explorer, "straight_leg_raise", slr_deg=80.0, nerve=True)
+    panel.sliders["leg_raise_deg"].value = 60.0
+    before = panel.readouts.value
+    foot_before = posture_points(panel.posture).foot.copy()
+    bed_before = _number(before, "Sciatic nerve bed (model)", " mm")
+    panel.sliders["ankle_dorsiflexion_deg"].value = 15.0
+    after = panel.readouts.value
+    _consistent(panel)
+    assert not np.allclose(posture_points(panel.posture).foot, foot_before)
+    assert _number(after, "Sciatic nerve bed (model)", " mm") > bed_before + 3
+    for muscle in ("Semitendinosus", "Semimembranosus", "Biceps femoris, long head"):
+        assert _length_cm(after, muscle) == _length_cm(before, muscle)
+    head_before = posture_points(panel.posture).head_centre.copy()
+    panel.sliders["neck_flexion_deg"].value = 40.0
+    assert not np.allclose(posture_points(panel.posture).head_centre, head_before)
+    # raise the leg past where the nerve stops it: the panel says what stopped it
+    panel.sliders["leg_raise_deg"].value = 85.0
+    assert not panel.posture.reachable
+    assert "the nerve</b>" in panel.readouts.value
+    with pytest.raises(ValueError, match="straight leg raise"):
+        task_explorer("forward_bend", nerve=True)

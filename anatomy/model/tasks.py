@@ -28,6 +28,7 @@ from types import MappingProxyType
 
 from ._validate import choice
 from .geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
+from .nerve import ANKLE_DORSIFLEXION_RANGE_DEG, NECK_FLEXION_RANGE_DEG
 from .spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
 
 SLR_RANGE_DEG = (35.0, 110.0)
@@ -158,6 +159,12 @@ SLIDERS = MappingProxyType({
                                    KNEE_FLEXION_RANGE_DEG, (0.0, 130.0), 0.0),
     "pelvic_tilt_deg": SliderSpec("pelvic_tilt_deg", "Pelvic tilt (°, anterior +)",
                                   JOINT_TILT_RANGE_DEG, (-20.0, 20.0), 0.0, 0.5),
+    # the nerve tests (anatomy.model.nerve): ankle and neck load the nerve, not the hamstrings
+    "ankle_dorsiflexion_deg": SliderSpec("ankle_dorsiflexion_deg",
+                                         "Ankle dorsiflexion (°, pointed −)",
+                                         ANKLE_DORSIFLEXION_RANGE_DEG, (-30.0, 20.0), 0.0),
+    "neck_flexion_deg": SliderSpec("neck_flexion_deg", "Neck flexion (°, chin to chest)",
+                                   NECK_FLEXION_RANGE_DEG, (0.0, 45.0), 0.0),
 })
 """Sliders that are not a task's own (person and joint sliders), by parameter name."""
 

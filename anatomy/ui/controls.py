@@ -256,7 +256,8 @@ def _slider(key, value, task=None):
 
 
 def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
-                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, presenter=None):
+                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, presenter=None,
+                  nerve=False):
     """A panel for one task: an extensibility slider, the task's own slider, Play and Reset.
 
     Parameters
@@ -267,6 +268,9 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
         Starting hamstring extensibility (passive SLR angle, degrees).
     value
         Starting value of the task's own slider (degrees); default its usual start.
+    nerve
+        For the straight leg raise: add ankle and neck sliders, which load the sciatic nerve
+        but not the hamstrings (structural differentiation; `anatomy.model.neuro`).
     """
     from ..model._validate import choice
 
@@ -277,19 +281,26 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
     if key is not None:
         start = spec.start_deg if value is None else value
         sliders[key] = _slider(key, start, task)
+    nerve_keys = ("ankle_dorsiflexion_deg", "neck_flexion_deg") if nerve else ()
+    if nerve and task != "straight_leg_raise":
+        raise ValueError(f"nerve=True is for the straight leg raise; got task {task!r}")
+    for k in nerve_keys:
+        sliders[k] = _slider(k, 0.0)
     pi = float(pelvic_incidence_deg)
 
     def solve(slr_deg, **kw):
+        extra = {k: kw[k] for k in nerve_keys}
         if key is None:
             return P.sweep(task, slr_deg=slr_deg, pelvic_incidence_deg=pi)[0]
-        return P.sweep(task, [kw[key]], slr_deg=slr_deg, pelvic_incidence_deg=pi)[0]
+        return P.sweep(task, [kw[key]], slr_deg=slr_deg, pelvic_incidence_deg=pi, **extra)[0]
 
     def sweep(steps):
         if key is None:
             return [solve(s) for s in np.linspace(40.0, 100.0, steps)]
         lo, hi = sliders[key].min, sliders[key].max
         return P.sweep(task, np.linspace(lo, hi, steps), slr_deg=sliders["slr_deg"].value,
-                       pelvic_incidence_deg=pi)
+                       pelvic_incidence_deg=pi,
+                       **{k: sliders[k].value for k in nerve_keys})
 
     return Panel(TASK_REGISTRY[task].title, sliders, solve, play_key=key or "slr_deg", sweep=sweep,
                  presenter=presenter, name=f"explainer-{task}")
@@ -366,6 +377,14 @@ def readout_html(posture, big=False) -> str:
         rows.append(("SLR angle (leg to table)", plain(r["leg_raise_deg"])))
     if "ake_deg" in r:
         rows.append(("AKE end angle", plain(r["ake_deg"])))
+    if "ankle_dorsiflexion_deg" in r:
+        rows.append(("Ankle dorsiflexion", signed(r["ankle_dorsiflexion_deg"])))
+        rows.append(("Neck flexion", signed(r["neck_flexion_deg"])))
+    if "nerve_stretch_m" in r:
+        rows.append(("Sciatic nerve bed (model)", f"{1000 * r['nerve_stretch_m']:+.0f} mm"))
+    if "slr_end_deg" in r:
+        by = "the nerve" if r.get("slr_limited_by_nerve") else "the hamstrings"
+        rows.append(("SLR ends at", f"{plain(r['slr_end_deg'])} ({by})"))
     left = "".join(f"<tr><td>{html.escape(k)}</td><td style='text-align:right'><b>{v}</b>"
                    f"</td></tr>" for k, v in rows)
     right = "".join(
@@ -378,6 +397,10 @@ def readout_html(posture, big=False) -> str:
     status = ("" if posture.reachable else
               "<p style='color:#B34700'><b>Beyond what the tissues allow:</b> "
               "the figure shows the furthest pose reached.</p>")
+    if not posture.reachable and r.get("slr_limited_by_nerve"):
+        status = ("<p style='color:#B34700'><b>Stopped at "
+                  f"{plain(r['slr_end_deg'])}: the nerve</b> (symptoms, in the model), before "
+                  "the hamstrings reached their limit.</p>")
     return (f"<div style='font-size:{size}; display:flex; gap:2em'>"
             f"<table>{left}</table><table><tr><th>Muscle</th><th>length</th>"
             f"<th title='length as a share of the longest it tolerates'>of limit</th>"
