@@ -436,5 +436,5 @@ def test_slr_nerve_panel_ankle_and_neck_load_the_nerve_not_the_hamstrings(panels
     panel.sliders["leg_raise_deg"].value = 85.0
     assert not panel.posture.reachable
     assert "the nerve</b>" in panel.readouts.value
-    with pytest.raises(ValueError, match="straight leg raise"):
+    with pytest.raises(ValueError, match="straight leg raise and the slump"):
         task_explorer("forward_bend", nerve=True)

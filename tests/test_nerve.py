@@ -217,3 +217,17 @@ def test_nerve_model_states_what_is_measured_and_what_assumed():
     from anatomy.model.references import REFERENCES
     for key in ("robinson2019", "buenogracia2019", "boyd2009", "boyd2012", "johnson1997"):
         assert key in REFERENCES
+
+
+def test_slump_is_a_registry_task_solved_like_the_others():
+    from anatomy.model.tasks import TASK_REGISTRY
+
+    assert "slump" in anatomy.TASKS and TASK_REGISTRY["slump"].setting == "bench"
+    steps = anatomy.sweep("slump", [90.0, 60.0, 30.0, 0.0], slr_deg=NORMAL)
+    end = anatomy.slump(slr_deg=NORMAL)
+    assert 5.0 < end.knee_flexion_deg < 30.0
+    assert [s.reachable for s in steps] == [True, True, True, False]
+    assert steps[-1].knee_flexion_deg == pytest.approx(end.knee_flexion_deg)
+    bed = [s.readouts["nerve_stretch_m"] for s in steps]
+    assert bed[0] < bed[1] < bed[2]  # extending the knee lengthens the bed
+    assert steps[0].readouts["neck_flexion_deg"] == 45.0  # the test's own neck flexion

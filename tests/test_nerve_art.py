@@ -8,7 +8,7 @@ import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 import anatomy  # noqa: E402
-from anatomy.model.nerve import nerve_path_points  # noqa: E402
+from anatomy.model.nerve_course import nerve_path_points  # noqa: E402
 from anatomy.view import drawing  # noqa: E402
 from anatomy.view.nerve_art import NerveArt, nerve_colour, nerve_load  # noqa: E402
 from anatomy.view.scene import STRAIN_CMAP  # noqa: E402

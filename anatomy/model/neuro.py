@@ -35,10 +35,6 @@ documented ``slr_deg`` attribute; until it lands, ``slr_deg=`` is the way to des
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-import numpy as np
-
 from . import posture as _posture
 from ._validate import ReadOnlyDict, real_array
 from .nerve import (
@@ -46,22 +42,13 @@ from .nerve import (
     CALIBRATION_DROP_DEG,
     NECK_FLEXION_RANGE_DEG,
     SLR_DORSIFLEXION_DEG,
-    _bed_unchecked,
+    SLUMP_LUMBAR_FLEXION_DEG,
+    SLUMP_NECK_FLEXION_DEG,
+    SLUMP_PELVIC_TILT_DEG,
 )
-from .spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
+from .spine import DEFAULT_PELVIC_INCIDENCE_DEG
 
-SLUMP_PELVIC_TILT_DEG = -25.0
-"""Pelvic rotation in the slump (posterior negative; hip flexion 65° with thighs level).
-Assumed: upright sitting needs about 80° of hip flexion (60 hip-replacement patients, Int
-Orthop 2015); slumping rolls the pelvis further back."""
-SLUMP_LUMBAR_FLEXION_DEG = 40.0
-"""Lumbar flexion in the slump: near the model's lumbar flexion limit (43°), as the test asks
-for a full slump (assumed)."""
-SLUMP_NECK_FLEXION_DEG = 45.0
-"""Neck flexion of the slump test, chin towards the chest (assumed)."""
 LIMITED_BY = ("hamstrings", "nerve")
-
-_KNEE_GRID = np.arange(0.0, 130.0 + 1e-9, 0.25)
 
 
 def _person(slr_deg, hamstrings):
@@ -76,12 +63,6 @@ def _person(slr_deg, hamstrings):
     if slr_deg is None:
         slr_deg = _posture.NORMAL_SLR_DEG
     return float(real_array("slr_deg", slr_deg, *_posture.SLR_RANGE_DEG))
-
-
-def _hamstrings_past_limit(slr, hip, knee):
-    """True where the most stretched head is past its tolerated limit (posture's solver)."""
-    e = _posture.extensibility(slr)
-    return _posture._stretch_excess(e, hip, knee).max(0) > 1.0 + 1e-9
 
 
 def nerve_threshold_m(slr_deg=None, *, hamstrings=None) -> float:
@@ -149,36 +130,12 @@ def straight_leg_raise_end(*, slr_deg=None, hamstrings=None, ankle_dorsiflexion_
 
 
 # ---------------------------------------------------------------------------------------------
-# The slump
+# The slump (a task in the registry; its solver is `anatomy.model.posture._solve_slump`)
 # ---------------------------------------------------------------------------------------------
-_SLUMP_HIP_DEG = 90.0 + SLUMP_PELVIC_TILT_DEG
-
-
-@lru_cache(maxsize=1024)
 def slump_end(slr: float, ankle: float = 0.0, neck: float = SLUMP_NECK_FLEXION_DEG):
-    """(knee flexion at the end of the slump, what stopped it: "nerve", "hamstrings" or None
-    when the knee straightens fully) as the knee extends."""
-    past = _hamstrings_past_limit(slr, np.full_like(_KNEE_GRID, _SLUMP_HIP_DEG), _KNEE_GRID)
-    # hamstrings: the straightest knee not past the limit (they allow more flexion always)
-    knee_ham = float(_KNEE_GRID[~past][0]) if (~past).any() else float(_KNEE_GRID[-1])
-    if knee_ham > 0.0 and past.any():  # refine between grid nodes
-        lo, hi = knee_ham - 0.25, knee_ham
-        for _ in range(30):
-            mid = 0.5 * (lo + hi)
-            if _hamstrings_past_limit(slr, np.array([_SLUMP_HIP_DEG]), np.array([mid]))[0]:
-                lo = mid
-            else:
-                hi = mid
-        knee_ham = hi
-    # nerve: the bed shortens as the knee flexes; the straightest knee within the threshold
-    threshold = _posture._nerve_threshold(slr)
-    fixed = float(_bed_unchecked(_SLUMP_HIP_DEG, 0.0, ankle, SLUMP_LUMBAR_FLEXION_DEG, neck))
-    knee_nerve = max(0.0, (fixed - threshold) / float(_bed_unchecked(0.0, -1.0)))
-    if knee_nerve > knee_ham:
-        return min(knee_nerve, 130.0), "nerve"
-    if knee_ham <= 0.0:
-        return 0.0, None  # nothing stopped the knee short of straight
-    return knee_ham, "hamstrings"
+    """(knee flexion where the slump ends, what stopped it: "nerve", "hamstrings" or None
+    when the knee straightens fully)."""
+    return _posture._slump_end(float(slr), float(ankle), float(neck))
 
 
 def slump(knee_flexion_deg=None, *, neck_flexion_deg=SLUMP_NECK_FLEXION_DEG,
@@ -188,9 +145,10 @@ def slump(knee_flexion_deg=None, *, neck_flexion_deg=SLUMP_NECK_FLEXION_DEG,
 
     With ``knee_flexion_deg`` None, returns the end of the test (the straightest knee the
     hamstrings and the nerve allow); with a knee angle, that pose (``reachable`` False if
-    straighter than the end). Readouts: ``slump_knee_end_deg`` (knee flexion at the end),
-    ``nerve_stretch_m``, ``nerve_threshold_m``, ``slump_limited_by_nerve`` (1.0 or 0.0),
-    ``neck_flexion_deg`` and ``ankle_dorsiflexion_deg``.
+    straighter than the end, and the pose shown is the end). Readouts:
+    ``slump_knee_end_deg``, ``nerve_stretch_m``, ``nerve_threshold_m``,
+    ``slump_limited_by_nerve`` (1.0 or 0.0), ``neck_flexion_deg`` and
+    ``ankle_dorsiflexion_deg``.
 
     Examples
     --------
@@ -200,27 +158,15 @@ def slump(knee_flexion_deg=None, *, neck_flexion_deg=SLUMP_NECK_FLEXION_DEG,
     True
     """
     slr = _person(slr_deg, hamstrings)
-    pi = float(real_array("pelvic_incidence_deg", pelvic_incidence_deg,
-                          *PELVIC_INCIDENCE_RANGE_DEG))
     ankle, neck = _check_nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg)
     end, by = slump_end(slr, ankle, neck)
     if knee_flexion_deg is None:
         knee = end
     else:
-        knee = float(real_array("knee_flexion_deg", knee_flexion_deg, 0.0, 130.0))
-    reachable = knee >= end - 1e-9
-    shown = max(knee, end)
-    one = np.ones(1)
-    sol = {"tilt": SLUMP_PELVIC_TILT_DEG * one, "hip": _SLUMP_HIP_DEG * one,
-           "knee": shown * one, "trunk": (SLUMP_PELVIC_TILT_DEG + SLUMP_LUMBAR_FLEXION_DEG) * one,
-           "lumbar": SLUMP_LUMBAR_FLEXION_DEG * one, "frame": 0.0,
-           "other_hip": _SLUMP_HIP_DEG * one, "other_knee": 90.0 * one,
-           "e": _posture.extensibility(slr), "reachable": np.array([reachable]),
-           "ankle": ankle, "neck": neck}
-    posture = _posture._assemble("slump", sol, slr, pi)[0]
-    return _with(posture, limited_by=by if knee_flexion_deg is None or not reachable else None,
-                 slump_knee_end_deg=end, nerve_threshold_m=nerve_threshold_m(slr),
-                 slump_limited_by_nerve=float(by == "nerve"))
+        knee = float(real_array("knee_flexion_deg", knee_flexion_deg,
+                                *_posture.SLIDER_RANGES_DEG["slump"]))
+    posture = _posture._one("slump", knee, slr, pelvic_incidence_deg, ankle, neck)
+    return _with(posture, limited_by=by if not knee > end + 1e-9 else None)
 
 
 __all__ = ["straight_leg_raise_end", "slump", "nerve_threshold_m", "slr_end", "slump_end",

@@ -486,11 +486,12 @@ def _solve_knee_extension(t, v, e):
                 readouts={"ake_deg": np.full_like(p, ake)})
 
 
-def _solve(task, values, slr, pi, ankle=0.0, neck=0.0):
+def _solve(task, values, slr, pi, ankle=0.0, neck=None):
     """Arrays of the solved poses for ``values`` of the task's slider (1-D).
 
-    ``ankle`` and ``neck`` (degrees) matter only where the nerve can end the task (the SLR;
-    `anatomy.model.neuro`)."""
+    ``ankle`` and ``neck`` (degrees; ``neck`` None: the task's own) matter only where the
+    nerve can end the task (the SLR and the slump; `anatomy.model.neuro`)."""
+    neck = TASK_REGISTRY[task].neck_flexion_deg if neck is None else neck
     e = extensibility(slr)
     v = np.asarray(values, float)
     t = TASK_REGISTRY[task]
@@ -498,6 +499,8 @@ def _solve(task, values, slr, pi, ankle=0.0, neck=0.0):
         out = _solve_upright(t, v, e)
     elif t.solver == "leg_raise":
         out = _solve_leg_raise(t, v, e, slr, ankle, neck)
+    elif t.solver == "slump":
+        out = _solve_slump(t, v, e, slr, ankle, neck)
     else:
         out = _solve_knee_extension(t, v, e)
     out.update(task_value=v, frame=t.frame_angle_deg)
@@ -551,7 +554,7 @@ def _assemble(task, sol, slr, pi) -> list:
     return postures
 
 
-def _one(task, value, slr_deg, pelvic_incidence_deg, ankle=0.0, neck=0.0):
+def _one(task, value, slr_deg, pelvic_incidence_deg, ankle=0.0, neck=None):
     slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
     sol = _solve(task, np.atleast_1d(float(value)), slr, pi, ankle, neck)
     return _assemble(task, sol, slr, pi)[0]
@@ -624,17 +627,73 @@ def _nerve_end(slr, ankle, neck):
     return (float(slr), "hamstrings") if theta >= slr - 1e-9 else (theta, "nerve")
 
 
-def _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg):
+def _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg, task_default=False):
     from .nerve import ANKLE_DORSIFLEXION_RANGE_DEG, NECK_FLEXION_RANGE_DEG
 
-    return (float(real_array("ankle_dorsiflexion_deg", ankle_dorsiflexion_deg,
-                             *ANKLE_DORSIFLEXION_RANGE_DEG)),
-            float(real_array("neck_flexion_deg", neck_flexion_deg, *NECK_FLEXION_RANGE_DEG)))
+    ankle = float(real_array("ankle_dorsiflexion_deg", ankle_dorsiflexion_deg,
+                             *ANKLE_DORSIFLEXION_RANGE_DEG))
+    if neck_flexion_deg is None and task_default:
+        return ankle, None
+    return ankle, float(real_array("neck_flexion_deg", neck_flexion_deg,
+                                   *NECK_FLEXION_RANGE_DEG))
+
+
+_SLUMP_KNEE_GRID = np.arange(0.0, 130.0 + 1e-9, 0.25)
+
+
+@lru_cache(maxsize=1024)
+def _slump_end(slr, ankle, neck):
+    """(knee flexion where the slump ends, "nerve", "hamstrings" or None when the knee
+    straightens fully) as the knee extends, the slump held (`anatomy.model.neuro`)."""
+    from .nerve import SLUMP_LUMBAR_FLEXION_DEG, SLUMP_PELVIC_TILT_DEG, _bed_unchecked
+
+    e = extensibility(slr)
+    hip = 90.0 + SLUMP_PELVIC_TILT_DEG
+
+    def past(knee):
+        knee = np.atleast_1d(np.asarray(knee, float))
+        return _stretch_excess(e, np.full_like(knee, hip), knee).max(0) > 1.0 + 1e-9
+
+    bad = past(_SLUMP_KNEE_GRID)
+    knee_ham = 0.0
+    if bad.any():  # the hamstrings allow every knee angle more flexed than their end
+        knee_ham = float(_SLUMP_KNEE_GRID[~bad][0]) if (~bad).any() else 130.0
+        lo, hi = max(knee_ham - 0.25, 0.0), knee_ham
+        for _ in range(30):
+            mid = 0.5 * (lo + hi)
+            lo, hi = (mid, hi) if past(mid)[0] else (lo, mid)
+        knee_ham = hi
+    # the bed shortens as the knee flexes: the straightest knee within the threshold
+    fixed = float(_bed_unchecked(hip, 0.0, ankle, SLUMP_LUMBAR_FLEXION_DEG, neck))
+    knee_nerve = max(0.0, (fixed - _nerve_threshold(slr)) / float(-_bed_unchecked(0.0, 1.0)))
+    if knee_nerve > knee_ham:
+        return min(knee_nerve, 130.0), "nerve"
+    if knee_ham <= 0.0:
+        return 0.0, None
+    return knee_ham, "hamstrings"
+
+
+def _solve_slump(t, v, e, slr, ankle=0.0, neck=None):
+    """Seated on a bench, slumped (pelvis and lumbar spine held), the knee extended to ``v``
+    (stops where the hamstrings or the nerve end the test: `anatomy.model.neuro`)."""
+    from .nerve import SLUMP_LUMBAR_FLEXION_DEG, SLUMP_PELVIC_TILT_DEG
+
+    end, by = _slump_end(float(slr), float(ankle), float(neck))
+    knee = np.maximum(v, end)
+    ones = np.ones_like(knee)
+    hip = 90.0 + SLUMP_PELVIC_TILT_DEG
+    return dict(tilt=SLUMP_PELVIC_TILT_DEG * ones, hip=hip * ones, knee=knee,
+                trunk=(SLUMP_PELVIC_TILT_DEG + SLUMP_LUMBAR_FLEXION_DEG) * ones,
+                lumbar=SLUMP_LUMBAR_FLEXION_DEG * ones, reachable=v >= end - 1e-9,
+                other_hip=hip * ones, other_knee=90.0 * ones, ankle=ankle, neck=neck,
+                readouts={"slump_knee_end_deg": end * ones,
+                          "slump_limited_by_nerve": float(by == "nerve") * ones,
+                          "nerve_threshold_m": _nerve_threshold(float(slr)) * ones})
 
 
 def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
           pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, ankle_dorsiflexion_deg=0.0,
-          neck_flexion_deg=0.0) -> list:
+          neck_flexion_deg=None) -> list:
     """Solve one task for many values of its slider at once; a list of `Posture`.
 
     Parameters
@@ -647,7 +706,8 @@ def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
         flexion for ``active_knee_extension``. Ignored for ``standing`` and
         ``chair_sitting`` (one posture). Default: 100 steps over the slider's range.
     ankle_dorsiflexion_deg, neck_flexion_deg
-        Ankle and neck during the SLR (the nerve can end it earlier; `straight_leg_raise`).
+        Ankle and neck in the nerve tests (the SLR and the slump; the nerve can end them
+        earlier). ``neck_flexion_deg`` None: the task's own (the slump flexes the neck).
 
     Examples
     --------
@@ -663,7 +723,7 @@ def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
         lo, hi = slider.model_range_deg
         vals = np.linspace(lo, hi, 100) if values is None else np.atleast_1d(
             real_array(slider.name, values, lo, hi)).astype(float)
-    ankle, neck = _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg)
+    ankle, neck = _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg, task_default=True)
     return _assemble(task, _solve(task, vals, slr, pi, ankle, neck), slr, pi)
 
 

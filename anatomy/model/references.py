@@ -253,6 +253,28 @@ REFERENCES.update({r.key: r for r in [
     _R("breig1979", "Breig A, Troup JDG", 1979,
        "Biomechanical considerations in the straight-leg-raising test: cadaveric and clinical "
        "studies of the effects of medial hip rotation", "Spine 4(3):242-250", ""),
+    _R("ekstrand2012", "Ekstrand J, Healy JC, Waldén M, Lee JC, English B, Hägglund M", 2012,
+       "Hamstring muscle injuries in professional football: the correlation of MRI findings "
+       "with return to play", "Br J Sports Med 46(2):112-117",
+       "https://doi.org/10.1136/bjsports-2011-090155"),
+    _R("jokela2023", "Jokela A, Valle X, Kosola J et al.", 2023,
+       "Mechanisms of hamstring injury in professional soccer players: video analysis and "
+       "magnetic resonance imaging findings", "Clin J Sport Med 33(3):217-224",
+       "https://doi.org/10.1097/JSM.0000000000001109"),
+    _R("green2020", "Green B, Bourne MN, van Dyk N, Pizzari T", 2020,
+       "Recalibrating the risk of hamstring strain injury (HSI): a 2020 systematic review and "
+       "meta-analysis of risk factors for index and recurrent hamstring strain injury in sport",
+       "Br J Sports Med 54(18):1081-1088", "https://doi.org/10.1136/bjsports-2019-100983"),
+    _R("vandyk2019", "van Dyk N, Behan FP, Whiteley R", 2019,
+       "Including the Nordic hamstring exercise in injury prevention programmes halves the "
+       "rate of hamstring injuries: a systematic review and meta-analysis of 8459 athletes",
+       "Br J Sports Med 53(21):1362-1370", "https://doi.org/10.1136/bjsports-2018-100045"),
+    _R("finucane2020", "Finucane LM, Downie A, Mercer C, Greenhalgh SM, Boissonnault WG, "
+       "Pool-Goudzwaard AL, Beneciuk JM, Leech RL, Selfe J", 2020,
+       "International framework for red flags for potential serious spinal pathologies",
+       "J Orthop Sports Phys Ther 50(7):350-372", "https://doi.org/10.2519/jospt.2020.9971"),
+    _R("phalen1961", "Phalen GS, Dickson JA", 1961, "Spondylolisthesis and tight hamstrings",
+       "J Bone Joint Surg Am 43(4):505", "http://jbjs.org/content/43/4/505"),
     _R("martin2017", "Martin HD, Khoury AN, Schroder R, Gomez-Hoyos J, Yeramaneni S, Reddy M, "
        "Palmer IJ", 2017,
        "The effects of hip abduction on sciatic nerve biomechanics during terminal hip flexion",

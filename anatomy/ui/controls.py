@@ -269,8 +269,9 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
     value
         Starting value of the task's own slider (degrees); default its usual start.
     nerve
-        For the straight leg raise: add ankle and neck sliders, which load the sciatic nerve
-        but not the hamstrings (structural differentiation; `anatomy.model.neuro`).
+        For the straight leg raise and the slump: add ankle and neck sliders, which load the
+        sciatic nerve but not the hamstrings (structural differentiation;
+        `anatomy.model.neuro`).
     """
     from ..model._validate import choice
 
@@ -282,10 +283,13 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
         start = spec.start_deg if value is None else value
         sliders[key] = _slider(key, start, task)
     nerve_keys = ("ankle_dorsiflexion_deg", "neck_flexion_deg") if nerve else ()
-    if nerve and task != "straight_leg_raise":
-        raise ValueError(f"nerve=True is for the straight leg raise; got task {task!r}")
-    for k in nerve_keys:
-        sliders[k] = _slider(k, 0.0)
+    if nerve and TASK_REGISTRY[task].solver not in ("leg_raise", "slump"):
+        raise ValueError("nerve=True is for the straight leg raise and the slump; got task "
+                         f"{task!r}")
+    if nerve:
+        sliders["ankle_dorsiflexion_deg"] = _slider("ankle_dorsiflexion_deg", 0.0)
+        sliders["neck_flexion_deg"] = _slider("neck_flexion_deg",
+                                              TASK_REGISTRY[task].neck_flexion_deg)
     pi = float(pelvic_incidence_deg)
 
     def solve(slr_deg, **kw):
@@ -382,6 +386,9 @@ def readout_html(posture, big=False) -> str:
         rows.append(("Neck flexion", signed(r["neck_flexion_deg"])))
     if "nerve_stretch_m" in r:
         rows.append(("Sciatic nerve bed (model)", f"{1000 * r['nerve_stretch_m']:+.0f} mm"))
+    if "slump_knee_end_deg" in r:
+        by = "the nerve" if r.get("slump_limited_by_nerve") else "the hamstrings or nothing"
+        rows.append(("Slump ends at knee flexion", f"{plain(r['slump_knee_end_deg'])} ({by})"))
     if "slr_end_deg" in r:
         by = "the nerve" if r.get("slr_limited_by_nerve") else "the hamstrings"
         rows.append(("SLR ends at", f"{plain(r['slr_end_deg'])} ({by})"))
@@ -401,6 +408,11 @@ def readout_html(posture, big=False) -> str:
         status = ("<p style='color:#B34700'><b>Stopped at "
                   f"{plain(r['slr_end_deg'])}: the nerve</b> (symptoms, in the model), before "
                   "the hamstrings reached their limit.</p>")
+    if not posture.reachable and "slump_knee_end_deg" in r:
+        by = ("the nerve</b> (symptoms, in the model)" if r.get("slump_limited_by_nerve")
+              else "the hamstrings</b> (at their limit)")
+        status = ("<p style='color:#B34700'><b>The knee stops at "
+                  f"{plain(r['slump_knee_end_deg'])} of flexion: {by}.</p>")
     return (f"<div style='font-size:{size}; display:flex; gap:2em'>"
             f"<table>{left}</table><table><tr><th>Muscle</th><th>length</th>"
             f"<th title='length as a share of the longest it tolerates'>of limit</th>"

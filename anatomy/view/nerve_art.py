@@ -21,7 +21,7 @@ import numpy as np
 from matplotlib import patheffects
 from matplotlib.colors import LinearSegmentedColormap
 
-from ..model.nerve import nerve_path_points
+from ..model.nerve_course import nerve_path_points
 from ..model.neuro import nerve_threshold_m
 
 _SLACK, _HALF, _THRESHOLD = "#F0E442", "#8C7E00", "#000000"  # Okabe-Ito yellow → black
@@ -46,12 +46,12 @@ def nerve_label(posture) -> str:
     """Words for the nerve's state, as the label shows them."""
     load = nerve_load(posture)
     stretch_mm = 1000.0 * posture.readouts.get("nerve_stretch_m", 0.0)
-    if load >= 0.999:
+    if abs(load - 1.0) < 0.005:
         state = "at its symptom threshold"
     elif load > 0.0:
-        state = f"{round(100 * load):d}% of its threshold"
+        state = f"{round(100 * load):d}% of its symptom threshold"
     else:
-        state = "slack"
+        state = "shorter than standing"
     return f"sciatic nerve: bed {stretch_mm:+.0f} mm, {state}"
 
 
@@ -73,16 +73,17 @@ class NerveArt:
         (self.line,) = ax.plot([], [], color=_SLACK, lw=self.linewidth, zorder=6,
                                solid_capstyle="round", path_effects=edge,
                                label="sciatic and tibial nerve")
-        # the label sits in the axes' upper left, an arrow pointing at the back of the thigh
-        self.label = ax.annotate("", xy=(0.0, 0.0), xycoords="data", xytext=(0.02, 0.95),
+        # the label sits in the axes' upper right corner, an arrow pointing at the back of
+        # the thigh
+        self.label = ax.annotate("", xy=(0.0, 0.0), xycoords="data", xytext=(0.99, 0.99),
                                  textcoords="axes fraction", fontsize=self.fontsize, zorder=7,
-                                 ha="left", va="top",
+                                 ha="right", va="top",
                                  bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": _HALF,
                                        "alpha": 0.9},
                                  arrowprops={"arrowstyle": "-|>", "color": "#222222",
                                              "lw": 1.0, "shrinkB": 2})
         # the scale: a thin horizontal bar under the label
-        self.scale = ax.inset_axes([0.02, 0.80, 0.22, 0.025])
+        self.scale = ax.inset_axes([0.72, 0.83, 0.26, 0.022])
         self.scale.imshow(np.linspace(0.0, 1.0, 128)[None, :], aspect="auto", cmap=NERVE_CMAP,
                           extent=(0.0, _TOP, 0.0, 1.0))
         self.scale.set_yticks([])
