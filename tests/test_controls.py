@@ -432,6 +432,11 @@ def test_slr_nerve_panel_ankle_and_neck_load_the_nerve_not_the_hamstrings(panels
     head_before = posture_points(panel.posture).head_centre.copy()
     panel.sliders["neck_flexion_deg"].value = 40.0
     assert not np.allclose(posture_points(panel.posture).head_centre, head_before)
+    # the nerve is drawn in the side view and its line follows the posture
+    from anatomy.model.nerve_course import nerve_path_points
+    line = panel.nerve_art.line
+    assert line.axes is panel.scene.ax_side and line in panel.scene._animated
+    assert np.allclose(np.column_stack(line.get_data()), nerve_path_points(panel.posture)[:, :2])
     # raise the leg past where the nerve stops it: the panel says what stopped it
     panel.sliders["leg_raise_deg"].value = 85.0
     assert not panel.posture.reachable

@@ -101,8 +101,9 @@ class Panel:
     """
 
     def __init__(self, title, sliders, solve, *, play_key=None, sweep=None, presenter=None,
-                 name="hamstring-explainer"):
+                 name="hamstring-explainer", nerve=False):
         self.presenter = presenter_mode() if presenter is None else bool(presenter)
+        self.nerve_art = None
         self.title = title
         self.sliders = sliders
         self._solve = solve
@@ -165,7 +166,21 @@ class Panel:
         self.widget = widgets.VBox(
             [heading, *controls, self.view,
              self.readouts, widgets.HBox(buttons), self.message, self.errors])
+        if nerve:
+            self._add_nerve()
         self._render(first)
+
+    def _add_nerve(self):
+        """Draw the nerve in the side view (issue 13). A hook until the view rewrite gives the
+        side view its own list of drawing pieces: the nerve's artists join the scene's moving
+        (blitted) artists."""
+        from ..view.nerve_art import NerveArt
+
+        self.nerve_art = NerveArt()
+        self.nerve_art.build(self.scene.ax_side)
+        for artist in self.nerve_art.artists:
+            artist.set_animated(self.scene.blit)
+            self.scene._animated.append(artist)
 
     # ------------------------------------------------------------------------------------
     def _guard(self, fn):
@@ -189,6 +204,8 @@ class Panel:
         self._guard(lambda: self._render(self._safe_solve()))()
 
     def _render(self, posture):
+        if self.nerve_art is not None:
+            self.nerve_art.update(None, posture)
         self.scene.update(posture)
         self.readouts.value = readout_html(posture, big=self.presenter)
         if not self._live and _in_kernel():
@@ -307,7 +324,7 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
                        **{k: sliders[k].value for k in nerve_keys})
 
     return Panel(TASK_REGISTRY[task].title, sliders, solve, play_key=key or "slr_deg", sweep=sweep,
-                 presenter=presenter, name=f"explainer-{task}")
+                 presenter=presenter, name=f"explainer-{task}", nerve=nerve)
 
 
 def joint_explorer(*, slr_deg=P.NORMAL_SLR_DEG, hip_flexion_deg=0.0, knee_flexion_deg=0.0,

@@ -43,16 +43,16 @@ def nerve_colour(load: float):
 
 
 def nerve_label(posture) -> str:
-    """Words for the nerve's state, as the label shows them."""
+    """Words for the nerve's state, as the label shows them (two short lines)."""
     load = nerve_load(posture)
     stretch_mm = 1000.0 * posture.readouts.get("nerve_stretch_m", 0.0)
     if abs(load - 1.0) < 0.005:
-        state = "at its symptom threshold"
+        state = "at its threshold"
     elif load > 0.0:
-        state = f"{round(100 * load):d}% of its symptom threshold"
+        state = f"{round(100 * load):d}% of threshold"
     else:
         state = "shorter than standing"
-    return f"sciatic nerve: bed {stretch_mm:+.0f} mm, {state}"
+    return f"sciatic nerve\nbed {stretch_mm:+.0f} mm, {state}"
 
 
 class NerveArt:
@@ -73,22 +73,22 @@ class NerveArt:
         (self.line,) = ax.plot([], [], color=_SLACK, lw=self.linewidth, zorder=6,
                                solid_capstyle="round", path_effects=edge,
                                label="sciatic and tibial nerve")
-        # the label sits in the axes' upper right corner, an arrow pointing at the back of
-        # the thigh
-        self.label = ax.annotate("", xy=(0.0, 0.0), xycoords="data", xytext=(0.99, 0.99),
-                                 textcoords="axes fraction", fontsize=self.fontsize, zorder=7,
-                                 ha="right", va="top",
+        # the label hangs below and behind the back of the thigh, an arrow pointing at it
+        self.label = ax.annotate("", xy=(0.0, 0.0), xycoords="data", xytext=(-60, -55),
+                                 textcoords="offset points", fontsize=self.fontsize, zorder=7,
+                                 ha="center", va="top",
                                  bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": _HALF,
                                        "alpha": 0.9},
                                  arrowprops={"arrowstyle": "-|>", "color": "#222222",
                                              "lw": 1.0, "shrinkB": 2})
-        # the scale: a thin horizontal bar under the label
-        self.scale = ax.inset_axes([0.72, 0.83, 0.26, 0.022])
+        # the scale: a thin bar in the upper left corner, away from the label
+        self.scale = ax.inset_axes([0.08, 0.95, 0.22, 0.022])
         self.scale.imshow(np.linspace(0.0, 1.0, 128)[None, :], aspect="auto", cmap=NERVE_CMAP,
                           extent=(0.0, _TOP, 0.0, 1.0))
         self.scale.set_yticks([])
-        self.scale.set_xticks([0.0, 1.0], ["slack", "symptoms"], fontsize=self.fontsize * 0.85)
-        self.scale.set_title("nerve bed (model)", fontsize=self.fontsize * 0.85, pad=2)
+        self.scale.set_xticks([0.0, 1.0], ["nerve slack", "at threshold"],
+                              fontsize=self.fontsize * 0.8)
+        self.scale.tick_params(length=2, pad=1)
 
     def update(self, points, posture) -> None:
         """Move the line and the label to ``posture`` (``points`` unused: one signature with
@@ -99,6 +99,10 @@ class NerveArt:
         self.line.set_color(colour)
         thigh = course[len(course) // 2]
         self.label.xy = (float(thigh[0]), float(thigh[1]))
+        # below the thigh when upright or seated; above it when lying (the table is below)
+        lying = abs(posture.frame_angle_deg) > 45.0
+        self.label.xyann = (-45.0, 35.0) if lying else (-60.0, -55.0)
+        self.label.set_va("bottom" if lying else "top")
         self.label.set_text(nerve_label(posture))
         self.label.get_bbox_patch().set_edgecolor(colour)
 
