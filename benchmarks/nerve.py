@@ -9,8 +9,39 @@ import json
 import numpy as np
 
 import anatomy
-from anatomy.model import neuro
+from anatomy.model import posture
 from _timing import timed
+
+
+def panel_moves():
+    """One slider move in a panel (solve, scene and nerve update, readouts) plus a full
+    Agg draw, for the plain SLR panel and the nerve panels (medians, ms)."""
+    import os
+    import time
+
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    import statistics
+
+    import anatomy.ui.controls as controls
+
+    out = {}
+    cases = [("panel_slr_plain_ms", "straight_leg_raise", False, "leg_raise_deg", (20, 70)),
+             ("panel_slr_ankle_ms", "straight_leg_raise", True, "ankle_dorsiflexion_deg",
+              (-30, 20)),
+             ("panel_slump_neck_ms", "slump", True, "neck_flexion_deg", (0, 45))]
+    for name, task, nerve, key, (lo, hi) in cases:
+        panel = controls.task_explorer(task, nerve=nerve, value=60 if task != "slump" else None)
+        canvas = panel.scene.figure.canvas
+        times = []
+        for v in list(np.linspace(lo, hi, 21)) * 2:
+            t0 = time.perf_counter()
+            panel.sliders[key].value = float(v)
+            canvas.draw()
+            times.append((time.perf_counter() - t0) * 1e3)
+        panel.close()
+        out[name] = round(statistics.median(times[2:]), 2)
+        print(f"{name:28s} median {out[name]:8.2f} ms")
+    return out
 
 
 def main():
@@ -36,7 +67,7 @@ def main():
         anatomy.straight_leg_raise_end(slr_deg=80.0, ankle_dorsiflexion_deg=float(next(angles)))
 
     def slump_new_neck():
-        neuro.slump_end.cache_clear()
+        posture._slump_end.cache_clear()
         anatomy.slump(slr_deg=80.0, neck_flexion_deg=float(next(angles)))
 
     res = {}
@@ -47,8 +78,12 @@ def main():
         med, p90 = timed(fn, reps)
         res[name] = round(med, 3)
         print(f"{name:28s} median {med:8.3f} ms   p90 {p90:8.3f} ms")
+    res.update(panel_moves())
     print(f"target: 10,000 poses < 5 ms; measured {res['bed_10000_poses_ms']:.3f} ms "
           f"({5.0 / res['bed_10000_poses_ms']:.1f}x under)")
+    print(f"nerve panels against the plain SLR panel (slider move + full draw): SLR ankle "
+          f"{res['panel_slr_ankle_ms'] / res['panel_slr_plain_ms']:.2f}x, slump neck "
+          f"{res['panel_slump_neck_ms'] / res['panel_slr_plain_ms']:.2f}x")
     print(json.dumps(res))
 
 
