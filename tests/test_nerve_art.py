@@ -9,7 +9,7 @@ from matplotlib.colors import to_hex  # noqa: E402
 
 import anatomy  # noqa: E402
 from anatomy.model.nerve_course import nerve_path_points  # noqa: E402
-from anatomy.view import drawing  # noqa: E402
+from anatomy.view import palette  # noqa: E402
 from anatomy.view.nerve_art import NerveArt, nerve_colour, nerve_load  # noqa: E402
 from anatomy.view.scene import STRAIN_CMAP  # noqa: E402
 
@@ -53,7 +53,7 @@ def test_built_once_and_updated_in_place(axes):
 
 def test_nerve_colours_are_never_the_muscles():
     muscle = {to_hex(STRAIN_CMAP(u)) for u in np.linspace(0.0, 1.0, 64)}
-    muscle |= {to_hex(c) for c in drawing.OKABE_ITO.values()} - {"#f0e442", "#000000"}
+    muscle |= {to_hex(c) for c in palette.HEAD_COLOURS.values()}
     for load in np.linspace(0.0, 1.0, 21):
         c = np.array(matplotlib.colors.to_rgb(nerve_colour(load)))
         for m in muscle:

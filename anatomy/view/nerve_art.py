@@ -23,10 +23,10 @@ from matplotlib.colors import LinearSegmentedColormap
 
 from ..model.nerve_course import nerve_path_points
 from ..model.neuro import nerve_threshold_m
+from .palette import NERVE_RAMP
 
-_SLACK, _HALF, _THRESHOLD = "#F0E442", "#8C7E00", "#000000"  # Okabe-Ito yellow → black
-NERVE_CMAP = LinearSegmentedColormap.from_list(
-    "nerve_load", [(0.0, _SLACK), (0.6, _HALF), (1.0, _THRESHOLD)])
+_SLACK, _HALF = NERVE_RAMP[0][1], NERVE_RAMP[1][1]
+NERVE_CMAP = LinearSegmentedColormap.from_list("nerve_load", list(NERVE_RAMP))
 """Bed elongation as a share of the symptom threshold: 0 → yellow, 1 → black."""
 _TOP = 1.0
 
