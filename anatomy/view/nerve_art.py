@@ -101,7 +101,7 @@ class NerveArt:
         self.label.xy = (float(thigh[0]), float(thigh[1]))
         # below the thigh when upright or seated; above it when lying (the table is below)
         lying = abs(posture.frame_angle_deg) > 45.0
-        self.label.xyann = (-45.0, 35.0) if lying else (-60.0, -55.0)
+        self.label.xyann = (-80.0, 54.0) if lying else (-60.0, -55.0)
         self.label.set_va("bottom" if lying else "top")
         self.label.set_text(nerve_label(posture))
         self.label.get_bbox_patch().set_edgecolor(colour)
