@@ -167,17 +167,18 @@ def test_every_task_with_legs_reports_the_nerve():
 
 
 def test_hamstrings_argument_is_an_alternative_to_slr_deg():
-    class Person:  # stands in for anatomy.Hamstrings (model v2) through its .slr_deg
-        slr_deg = 65.0
-
-    a = anatomy.straight_leg_raise_end(hamstrings=Person(), ankle_dorsiflexion_deg=20.0)
+    person = anatomy.Hamstrings.from_slr(65.0)
+    a = anatomy.straight_leg_raise_end(hamstrings=person, ankle_dorsiflexion_deg=20.0)
     b = anatomy.straight_leg_raise_end(slr_deg=65.0, ankle_dorsiflexion_deg=20.0)
-    assert a.readouts["leg_raise_deg"] == b.readouts["leg_raise_deg"]
+    assert a.readouts["leg_raise_deg"] == pytest.approx(b.readouts["leg_raise_deg"])
+    assert a.limited_by == "nerve"
+    assert anatomy.slump(hamstrings=person).knee_flexion_deg == pytest.approx(
+        anatomy.slump(slr_deg=65.0).knee_flexion_deg)
     with pytest.raises(ValueError, match="not both"):
-        anatomy.straight_leg_raise_end(slr_deg=65.0, hamstrings=Person())
+        anatomy.straight_leg_raise_end(slr_deg=65.0, hamstrings=person)
     with pytest.raises(ValueError, match="not both"):
-        anatomy.slump(slr_deg=65.0, hamstrings=Person())
-    with pytest.raises(TypeError, match="hamstrings"):
+        anatomy.slump(slr_deg=65.0, hamstrings=person)
+    with pytest.raises(ValueError, match="hamstrings"):
         anatomy.slump(hamstrings="tight")
 
 
@@ -192,7 +193,7 @@ def test_releasing_the_neck_helps_only_when_the_nerve_limits():
     ham_flexed = anatomy.slump(neck_flexion_deg=45.0, **kw)
     ham_released = anatomy.slump(neck_flexion_deg=0.0, **kw)
     assert ham_flexed.readouts["slump_limited_by_nerve"] == 0.0
-    assert max(ham_flexed.hamstring_stretch.values()) == pytest.approx(1.0, abs=1e-4)
+    assert ham_flexed.limited_by == "hamstrings" and flexed.limited_by == "nerve"
     assert ham_released.knee_flexion_deg == pytest.approx(ham_flexed.knee_flexion_deg)
 
 

@@ -23,7 +23,7 @@ hip flexion          41 mm      median femoral head to sciatic nerve distance on
                                 Robinson & Probyn 2019 (their arc: 64 mm for 90°)
 knee extension       30 mm      nerve behind the posterior femoral condyles (radius    assumed
                                 about 2 cm) and the popliteal vessels; not measured
-ankle dorsiflexion   15 mm      tibial nerve with the long toe-flexor tendons behind   assumed
+ankle dorsiflexion   20 mm      tibial nerve with the long toe-flexor tendons behind   assumed
                                 the medial malleolus; not measured
 lumbar flexion       10 mm      pull of a lengthening lumbar canal on the L4-S3 roots  assumed
 neck flexion          7 mm      pull of the cervical canal transmitted down the dura   assumed
@@ -60,7 +60,7 @@ NECK_FLEXION_RANGE_DEG = (-60.0, 60.0)
 NERVE_LEVERS_M = MappingProxyType({
     "hip": 0.041,     # [robinson2019] median femoral head-to-sciatic-nerve distance, MRI
     "knee": 0.030,    # assumed: posterior condyle radius ~2 cm plus the popliteal vessels
-    "ankle": 0.015,   # assumed: behind the medial malleolus with the long toe flexors
+    "ankle": 0.020,   # assumed: behind the medial malleolus with the long toe flexors
     "lumbar": 0.010,  # assumed: share of lumbar canal lengthening reaching the L4-S3 roots
     "neck": 0.007,    # assumed: share of cervical canal lengthening reaching the roots
 })

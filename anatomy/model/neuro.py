@@ -30,8 +30,8 @@ posterior knee or thigh symptoms in the slump in most of 42 healthy people with 
 tight hamstrings, mostly eased by neck extension), and that releasing the neck changes
 nothing when the hamstrings are what stop the knee.
 
-`Hamstrings` (the model version 2 type, issue 10) is accepted as ``hamstrings=`` through its
-documented ``slr_deg`` attribute; until it lands, ``slr_deg=`` is the way to describe a person.
+Every function takes the person as ``slr_deg=`` or as ``hamstrings=`` (an `anatomy.Hamstrings`),
+not both; the posture's ``limited_by`` says ``"nerve"`` when the nerve stops the test.
 """
 from __future__ import annotations
 
@@ -46,23 +46,14 @@ from .nerve import (
     SLUMP_NECK_FLEXION_DEG,
     SLUMP_PELVIC_TILT_DEG,
 )
-from .spine import DEFAULT_PELVIC_INCIDENCE_DEG
+from .spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
 
 LIMITED_BY = ("hamstrings", "nerve")
 
 
 def _person(slr_deg, hamstrings):
-    """The passive SLR (deg) that describes the person's hamstrings."""
-    if hamstrings is not None:
-        if slr_deg is not None:
-            raise ValueError("give either slr_deg= or hamstrings=, not both")
-        slr_deg = getattr(hamstrings, "slr_deg", None)
-        if slr_deg is None:
-            raise TypeError("hamstrings= must be an anatomy.Hamstrings (with .slr_deg); got "
-                            f"{type(hamstrings).__name__}")
-    if slr_deg is None:
-        slr_deg = _posture.NORMAL_SLR_DEG
-    return float(real_array("slr_deg", slr_deg, *_posture.SLR_RANGE_DEG))
+    """The person's `Hamstrings` (from ``slr_deg=`` or ``hamstrings=``, not both)."""
+    return _posture._person(slr_deg, hamstrings)
 
 
 def nerve_threshold_m(slr_deg=None, *, hamstrings=None) -> float:
@@ -82,9 +73,9 @@ def __getattr__(name):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def slr_end(slr: float, ankle: float = 0.0, neck: float = 0.0):
+def slr_end(slr_deg=None, ankle: float = 0.0, neck: float = 0.0, *, hamstrings=None):
     """(leg angle at the end of the SLR, what stopped it) for a person and ankle/neck set."""
-    return _posture._nerve_end(float(slr), float(ankle), float(neck))
+    return _posture._nerve_end(_person(slr_deg, hamstrings), float(ankle), float(neck))
 
 
 def _check_nerve_inputs(ankle, neck):
@@ -120,10 +111,10 @@ def straight_leg_raise_end(*, slr_deg=None, hamstrings=None, ankle_dorsiflexion_
     >>> round(relaxed.readouts["leg_raise_deg"]), round(flexed.readouts["leg_raise_deg"])
     (80, 70)
     """
-    slr = _person(slr_deg, hamstrings)
+    ham = _person(slr_deg, hamstrings)
     ankle, neck = _check_nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg)
-    theta, by = slr_end(slr, ankle, neck)
-    end = _posture.straight_leg_raise(theta, slr_deg=slr,
+    theta, by = _posture._nerve_end(ham, ankle, neck)
+    end = _posture.straight_leg_raise(theta, hamstrings=ham,
                                       pelvic_incidence_deg=pelvic_incidence_deg,
                                       ankle_dorsiflexion_deg=ankle, neck_flexion_deg=neck)
     return _with(end, limited_by=by)
@@ -132,10 +123,11 @@ def straight_leg_raise_end(*, slr_deg=None, hamstrings=None, ankle_dorsiflexion_
 # ---------------------------------------------------------------------------------------------
 # The slump (a task in the registry; its solver is `anatomy.model.posture._solve_slump`)
 # ---------------------------------------------------------------------------------------------
-def slump_end(slr: float, ankle: float = 0.0, neck: float = SLUMP_NECK_FLEXION_DEG):
+def slump_end(slr_deg=None, ankle: float = 0.0, neck: float = SLUMP_NECK_FLEXION_DEG, *,
+              hamstrings=None):
     """(knee flexion where the slump ends, what stopped it: "nerve", "hamstrings" or None
     when the knee straightens fully)."""
-    return _posture._slump_end(float(slr), float(ankle), float(neck))
+    return _posture._slump_end(_person(slr_deg, hamstrings), float(ankle), float(neck))
 
 
 def slump(knee_flexion_deg=None, *, neck_flexion_deg=SLUMP_NECK_FLEXION_DEG,
@@ -157,15 +149,17 @@ def slump(knee_flexion_deg=None, *, neck_flexion_deg=SLUMP_NECK_FLEXION_DEG,
     >>> bool(released < flexed)  # the nerve stops it, so releasing the neck helps
     True
     """
-    slr = _person(slr_deg, hamstrings)
+    ham = _person(slr_deg, hamstrings)
+    pi = float(real_array("pelvic_incidence_deg", pelvic_incidence_deg,
+                          *PELVIC_INCIDENCE_RANGE_DEG))
     ankle, neck = _check_nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg)
-    end, by = slump_end(slr, ankle, neck)
+    end, by = _posture._slump_end(ham, ankle, neck)
     if knee_flexion_deg is None:
         knee = end
     else:
         knee = float(real_array("knee_flexion_deg", knee_flexion_deg,
                                 *_posture.SLIDER_RANGES_DEG["slump"]))
-    posture = _posture._one("slump", knee, slr, pelvic_incidence_deg, ankle, neck)
+    posture = _posture._one("slump", knee, ham, pi, ankle, neck)
     return _with(posture, limited_by=by if not knee > end + 1e-9 else None)
 
 
