@@ -9,7 +9,7 @@ import json
 import numpy as np
 
 import anatomy
-from anatomy.model import posture
+
 from _timing import timed
 
 
@@ -67,7 +67,6 @@ def main():
         anatomy.straight_leg_raise_end(slr_deg=80.0, ankle_dorsiflexion_deg=float(next(angles)))
 
     def slump_new_neck():
-        posture._slump_end.cache_clear()
         anatomy.slump(slr_deg=80.0, neck_flexion_deg=float(next(angles)))
 
     res = {}
