@@ -82,6 +82,7 @@ from .model import (  # noqa: F401
 _LAZY_FUNCTIONS = {
     "present": ("anatomy.ui.presenter", "present"),
     "notebook_hints": ("anatomy.ui.hints", "notebook_hints"),
+    "notebook_setup": ("anatomy.ui.hints", "notebook_setup"),
 }
 _LAZY_MODULES = {
     "controls": "anatomy.ui.controls",
@@ -124,5 +125,5 @@ __all__ = [
     "long_sitting",
     "sit_and_reach", "slr_band", "standing", "straight_leg_raise", "sweep", "toe_touch",
     "DEFAULT_PELVIC_INCIDENCE_DEG", "PELVIC_INCIDENCE_RANGE_DEG", "SpinoPelvic", "spinopelvic",
-    "posture_points", "present", "notebook_hints",
+    "posture_points", "present", "notebook_hints", "notebook_setup",
 ]
