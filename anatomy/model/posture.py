@@ -417,7 +417,9 @@ class Hamstrings:
     def from_slr(cls, slr_deg: float) -> "Hamstrings":
         """The typical person whose passive SLR is ``slr_deg`` (35 to 110°)."""
         slr = float(real_array("slr_deg", slr_deg, *SLR_RANGE_DEG))
-        return cls(*_from_slr_cached(slr, _VERSION[0]))
+        out = cls(*_from_slr_cached(slr, _VERSION[0]))
+        _KNOWN_SLR[(out.stiffness, out.tolerance_nm, _VERSION[0])] = slr
+        return out
 
     @property
     def slr_deg(self) -> float:
@@ -461,18 +463,22 @@ def _from_slr_cached(slr, version):
     u, stiff, tol, slr_t, t0, rate = _from_slr_table(version)
     share = _P["tissue_share_across_people"]
     uu = float(np.interp(slr, slr_t, u))
-    for _ in range(4):  # secant steps on the exact SLR (the table is interpolated)
-        got = float(_slr_of(np.exp(-share * rate * uu), t0 * np.exp((1 - share) * rate * uu)))
-        if abs(got - slr) < 1e-9:
-            break
-        slope = float(np.interp(uu + 0.5, u, slr_t) - np.interp(uu - 0.5, u, slr_t))
-        uu += (slr - got) / max(slope, 1e-6)
+    # one secant step on the exact SLR (the table is interpolated; its error is about 1e-5°,
+    # and one step takes it below 1e-8°)
+    got = float(_slr_of(np.exp(-share * rate * uu), t0 * np.exp((1 - share) * rate * uu)))
+    slope = float(np.interp(uu + 0.5, u, slr_t) - np.interp(uu - 0.5, u, slr_t))
+    uu += (slr - got) / max(slope, 1e-6)
     return float(np.exp(-share * rate * uu)), float(t0 * np.exp((1 - share) * rate * uu))
+
+
+_KNOWN_SLR: dict = {}
+"""SLRs of people made by `Hamstrings.from_slr` (met to 1e-8°), so they are not re-solved."""
 
 
 @lru_cache(maxsize=512)
 def _slr_cached(stiffness, tolerance_nm, version):
-    return float(_slr_of(stiffness, tolerance_nm))
+    known = _KNOWN_SLR.get((stiffness, tolerance_nm, version))
+    return known if known is not None else float(_slr_of(stiffness, tolerance_nm))
 
 
 def extensibility(slr_deg) -> float:
