@@ -3,13 +3,15 @@
 
     python3 dev.py lab     # open the notebooks in JupyterLab (127.0.0.1, with a token)
     python3 dev.py test    # run every test: unit tests, nbval on every notebook, browser tests
+    python3 dev.py site    # build the read-only edition (static site, works offline) in site/
 
 Each command creates a virtual environment in ``.venv/`` the first time (or reuses it), and
 installs the project into it with the packages listed in ``pyproject.toml``. It re-installs
 only when ``pyproject.toml`` has changed since the last install.
 
 Extra arguments after ``test`` are handed to pytest (``python3 dev.py test -k muscles``).
-Extra arguments after ``lab`` are handed to ``jupyter lab``.
+Extra arguments after ``lab`` are handed to ``jupyter lab``; after ``site``, to
+``tools/build_site.py`` (``python3 dev.py site --repo OWNER/REPO`` for the Binder links).
 """
 from __future__ import annotations
 
@@ -79,11 +81,20 @@ def test(args: list[str]) -> int:
     return rc
 
 
+def site(args: list[str]) -> int:
+    _ensure_venv()
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    cmd = [str(PY), str(ROOT / "tools" / "build_site.py"), *args]
+    _say(" ".join(cmd))
+    return subprocess.call(cmd, cwd=ROOT, env=env)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test"}:
+    commands = {"lab": lab, "test": test, "site": site}
+    if not argv or argv[0] not in commands:
         print(__doc__)
         return 2
-    return {"lab": lab, "test": test}[argv[0]](argv[1:])
+    return commands[argv[0]](argv[1:])
 
 
 if __name__ == "__main__":
