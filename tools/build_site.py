@@ -38,6 +38,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -337,11 +338,14 @@ advice. Code MIT; text and figures CC BY 4.0.</p></footer>
 
 
 def print_answers(body: str) -> str:
-    """Copy every folded answer into a section that only prints, after a page break."""
-    found = re.findall(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", body, re.S)
+    """Copy every folded answer, after the question it answers (the paragraph before it),
+    into a section that only prints, after a page break."""
+    found = re.findall(r"(?:<p>((?:(?!</?p>).)*)</p>\s*)?<details>\s*<summary>(.*?)</summary>"
+                       r"(.*?)</details>", body, re.S)
     if not found:
         return body
-    items = "".join(f"<li><p class=\"answer-label\">{s}</p>{c}</li>" for s, c in found)
+    items = "".join(f"<li>{f'<p class=question>{q}</p>' if q else ''}"
+                    f"<p class=\"answer-label\">{s}</p>{c}</li>" for q, s, c in found)
     return body + (f"<section class=\"print-answers\" aria-hidden=\"true\"><h2>Answers</h2>"
                    f"<ol>{items}</ol></section>")
 
@@ -366,10 +370,10 @@ def _first(pattern, text, default=""):
     return m.group(1).strip() if m else default
 
 
-def notebook_page(path: Path, out: Path, repo, pages, quick, timeout=600):
+def prepare_notebook(path: Path):
+    """A copy of the notebook to run: each panel cell becomes a placeholder for its static
+    panel, ``%matplotlib widget`` becomes ``inline`` (static figures as PNG)."""
     import nbformat
-    from nbclient import NotebookClient
-    from nbconvert import HTMLExporter
 
     nb = nbformat.read(path, as_version=4)
     panels = []
@@ -390,12 +394,22 @@ def notebook_page(path: Path, out: Path, repo, pages, quick, timeout=600):
             cell.source = "\n".join(divs)
             cell.pop("outputs", None)
             cell.pop("execution_count", None)
+    title = _first(r"^# (.+)$", "\n".join(c.source for c in nb.cells
+                                          if c.cell_type == "markdown"), path.stem)
+    return run, panels, title
+
+
+def execute_notebook(path: Path, run, timeout=600):
+    """Run the notebook copy top to bottom in a fresh kernel (its own process)."""
+    from nbclient import NotebookClient
+
+    t0 = time.perf_counter()
     NotebookClient(run, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
-    exporter = HTMLExporter(template_name="basic", exclude_input=True,
-                            exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(run)
-    body = rewrite_links(body, path, out / f"{path.stem}.html", pages)
+    return time.perf_counter() - t0
+
+
+def panels_json(panels, quick):
     data, sizes = [], []
     for n, (function, args, kwargs) in enumerate(panels):
         t0 = time.perf_counter()
@@ -404,15 +418,23 @@ def notebook_page(path: Path, out: Path, repo, pages, quick, timeout=600):
         sizes.append((d["title"], len(text), len(d["points"]), len(d["geometry"]),
                       time.perf_counter() - t0))
         data.append(f'<script type="application/json" id="panel-data-{n}">{text}</script>')
-    title = _first(r"^# (.+)$", "\n".join(c.source for c in nb.cells
-                                          if c.cell_type == "markdown"), path.stem)
+    return data, sizes
+
+
+def notebook_page(path: Path, out: Path, run, title, data, repo, pages):
+    from nbconvert import HTMLExporter
+
     from anatomy.view.picture_spec import as_json
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(run)
+    body = rewrite_links(body, path, out / f"{path.stem}.html", pages)
     scripts = (f'<script type="application/json" id="picture-spec">{as_json()}</script>\n'
                + "\n".join(data) + '\n<script src="assets/panel.js"></script>')
     html_text = page(title, f'<article class="notebook">{print_answers(body)}</article>',
-                     live=path.name, repo=repo, scripts=scripts if panels else "")
+                     live=path.name, repo=repo, scripts=scripts if data else "")
     (out / f"{path.stem}.html").write_text(html_text)
-    return title, sizes
 
 
 def markdown_page(path: Path, target: Path, repo, pages):
@@ -437,6 +459,8 @@ def target_root(target: Path) -> Path:
 
 
 def home_page(notebooks, docs, repo):
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
     rows = []
     for path, title in notebooks:
         nb = json.loads(path.read_text())
@@ -446,9 +470,11 @@ def home_page(notebooks, docs, repo):
         intro = re.sub(r"\s+", " ", intro)
         if len(intro) > 240:
             intro = intro[:240].rsplit(" ", 1)[0] + "…"
-        rows.append(f"<li><a href=\"{path.stem}.html\"><strong>{html.escape(title)}</strong>"
-                    f"</a>{' <span class=meta>(' + html.escape(minutes) + ')</span>' if minutes else ''}"
-                    f"<br>{html.escape(intro)}</li>")
+        number = path.stem.split("_")[0]
+        rows.append(f"<li><a href=\"{path.stem}.html\"><strong>{number} {html.escape(title)}"
+                    f"</strong></a>"
+                    f"{' <span class=meta>(' + html.escape(minutes) + ')</span>' if minutes else ''}"
+                    f"{markdown2html_mistune(intro)}</li>")
     doc_rows = "".join(f"<li><a href=\"{html.escape(rel)}\">{html.escape(t)}</a></li>"
                        for rel, t in docs)
     body = f"""<h1>The hamstring explainer</h1>
@@ -459,7 +485,7 @@ they show was solved by the course's model in advance, on a grid over the slider
 readouts say the grid step. To change the model or run your own numbers, use the live
 notebooks (Binder or a JupyterHub).</p>
 <h2>The course map</h2>
-<ol class="course-map">{''.join(rows)}</ol>
+<ul class="course-map">{''.join(rows)}</ul>
 <h2>For teachers</h2>
 <ul>{doc_rows}</ul>
 <h2>Download</h2>
@@ -490,18 +516,24 @@ def build(out: Path, repo=None, quick=False, only=None) -> dict:
         pages[d.resolve()] = out / d.relative_to(ROOT).with_suffix(".html")
     summary = {"panels": [], "pages": []}
     titles = []
-    for path in notebooks:
-        t1 = time.perf_counter()
-        title, sizes = notebook_page(path, out, repo, pages, quick)
-        titles.append((path, title))
-        summary["pages"].append(f"{path.stem}.html")
-        _say(f"{path.name}: {len(sizes)} panel(s), {time.perf_counter() - t1:.1f} s")
-        for name, size, npts, ngeo, dt in sizes:
-            _say(f"    panel '{name}': {size / 1e6:.2f} MB of data ({npts} grid points, "
-                 f"{ngeo} distinct poses, {dt:.1f} s)")
-            summary["panels"].append({"page": path.stem, "title": name, "bytes": size})
-            if size > MAX_PANEL_BYTES:
-                raise SystemExit(f"panel '{name}' data is {size / 1e6:.2f} MB (limit 2 MB)")
+    prepared = [(path, *prepare_notebook(path)) for path in notebooks]
+    # The kernels run in their own processes (a worker thread waits on them) while this
+    # process solves the panels' grids: the two overlap on a 2-core machine.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        runs = [pool.submit(execute_notebook, path, run) for path, run, _, _ in prepared]
+        panel_parts = [panels_json(panels, quick) for _, _, panels, _ in prepared]
+        for (path, run, panels, title), job, (data, sizes) in zip(prepared, runs, panel_parts):
+            seconds = job.result()
+            notebook_page(path, out, run, title, data, repo, pages)
+            titles.append((path, title))
+            summary["pages"].append(f"{path.stem}.html")
+            _say(f"{path.name}: ran in {seconds:.1f} s; {len(sizes)} panel(s)")
+            for name, size, npts, ngeo, dt in sizes:
+                _say(f"    panel '{name}': {size / 1e6:.2f} MB of data ({npts} grid points, "
+                     f"{ngeo} distinct poses, {dt:.1f} s)")
+                summary["panels"].append({"page": path.stem, "title": name, "bytes": size})
+                if size > MAX_PANEL_BYTES:
+                    raise SystemExit(f"panel '{name}' data is {size / 1e6:.2f} MB (limit 2 MB)")
     doc_links = []
     for d in docs:
         target = pages[d.resolve()]
