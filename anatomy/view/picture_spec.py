@@ -24,8 +24,10 @@ import json
 from ..model.muscles import FACTS, HAMSTRING_HEADS
 from ..model.posture import SLACK_FRACTION
 
-# Okabe-Ito colours (Okabe & Ito 2008, "Color Universal Design"), the ones the picture uses
-CALM, STRETCHED, LIMIT = "#56B4E9", "#E69F00", "#D55E00"
+# --- Colours: the one block to switch to anatomy/view/palette.py (Okabe-Ito and the strain
+# ramp, written once, by the view engineer) when it lands: import them from there instead.
+# Until then they mirror the kernel scene; tests/test_picture_spec.py fails if they differ.
+CALM, STRETCHED, LIMIT = "#56B4E9", "#E69F00", "#D55E00"  # Okabe-Ito (Okabe & Ito 2008)
 
 STRAIN_STOPS = ((0.0, CALM), (0.33, "#CFE6F2"), (0.62, "#F3E3C3"), (0.9, STRETCHED),
                 (1.0, LIMIT))
@@ -48,6 +50,7 @@ BELLY_SAMPLES = 24
 
 BONE_FILL, BONE_EDGE = "#F1E9D8", "#4A4A4A"
 GREY = "#7A7A7A"
+# --- end of the colours
 
 SIDE = {
     # name: how the side view draws it. width in points (at the standard, non-presenter

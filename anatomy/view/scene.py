@@ -33,21 +33,18 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Circle, Polygon
 
 from . import drawing
-from .picture_spec import (BELLY_SPAN, BELLY_WIDTH_PER_SQRT_CM2, CALM, LIMIT, STRAIN_LUT_SIZE,
-                           STRAIN_RANGE_LO, STRAIN_STOPS, STRETCHED)
 from .style import PRESENTER_MIN_PT, presenter_mode
 from ..model.body import posture_points
 from ..model.muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
 from ..model.posture import SLACK_FRACTION, Posture
 from ..model.tasks import task_record
 
-# The ramp, the belly shapes and the side view's colours are written once in picture_spec,
-# which the static site's renderer reads too (tests/test_picture_spec.py checks both).
-_CALM, _STRETCHED, _LIMIT = CALM, STRETCHED, LIMIT
-STRAIN_CMAP = LinearSegmentedColormap.from_list("hamstring_strain", list(STRAIN_STOPS),
-                                                N=STRAIN_LUT_SIZE)
+_CALM, _STRETCHED, _LIMIT = "#56B4E9", "#E69F00", "#D55E00"  # Okabe-Ito
+STRAIN_CMAP = LinearSegmentedColormap.from_list(
+    "hamstring_strain", [(0.0, _CALM), (0.33, "#CFE6F2"), (0.62, "#F3E3C3"),
+                         (0.9, _STRETCHED), (1.0, _LIMIT)])
 """Calm → stretched → at its limit, over 'range used' from -0.5 to 1 (see `strain_colour`)."""
-_RANGE_LO = STRAIN_RANGE_LO
+_RANGE_LO = -0.5
 
 
 def strain_colour(range_used: float):
@@ -55,7 +52,14 @@ def strain_colour(range_used: float):
     return STRAIN_CMAP(float(np.clip((range_used - _RANGE_LO) / (1 - _RANGE_LO), 0, 1)))
 
 
-_WIDTH_PER_SQRT_CM2 = BELLY_WIDTH_PER_SQRT_CM2
+# Where along each head's path its belly lies (fractions of the path from origin to
+# insertion), after the proportions of muscle to muscle-tendon length in Ward et al. 2009 and
+# the tendon anatomy: ST has a long distal tendon, SM a long proximal tendon sheet and its
+# belly low, BFlh a short proximal tendon shared with ST, BFsh fleshy almost to the knee.
+BELLY_SPAN = {"semitendinosus": (0.10, 0.70), "semimembranosus": (0.30, 0.94),
+              "biceps_femoris_long": (0.14, 0.90), "biceps_femoris_short": (0.05, 0.88)}
+# Belly width on screen (m) in proportion to the square root of PCSA (Ward et al. 2009).
+_WIDTH_PER_SQRT_CM2 = 0.0065
 
 BACK_VIEW_X_M = (-0.40, 0.40)
 """Back view limits across the thigh (femur frame z, m): the leg and its labels."""
