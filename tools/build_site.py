@@ -38,6 +38,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from html.parser import HTMLParser
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -186,39 +187,58 @@ def _deg(v):
 
 
 def readout_record(posture):
-    """The numbers the readouts show, already rounded as shown (ints; cm in tenths)."""
-    from anatomy.model.muscles import HAMSTRING_HEADS, muscle_tendon_length
+    """The numbers the picture itself needs (ints): what it draws as text and colour."""
+    from anatomy.model.muscles import HAMSTRING_HEADS
 
     p = posture
-    vals = [_deg(p.pelvic_tilt_deg), _deg(p.pelvic_incidence_deg),
-            _deg(p.radiographic_pelvic_tilt_deg), _deg(p.sacral_slope_deg),
-            _deg(p.lumbar_lordosis_deg), _deg(p.lumbar_flexion_deg), _deg(p.hip_flexion_deg),
-            _deg(p.knee_flexion_deg), _deg(p.trunk_flexion_deg)]
-    r = p.readouts
-    for key, scale in (("fingertip_to_floor_m", 1000), ("fingertip_beyond_ankle_m", 1000),
-                       ("leg_raise_deg", 1), ("ake_deg", 1)):
-        if key in r:
-            vals.append(round(float(f"{scale / 10 * r[key]:.1f}") * 10) if scale > 1
-                        else _deg(r[key]))
-    for h in HAMSTRING_HEADS:
-        length = muscle_tendon_length(h, p.hip_flexion_deg, p.knee_flexion_deg)
-        vals += [round(float(f"{100 * length:.1f}") * 10), round(100 * p.hamstring_stretch[h]),
-                 _deg(100 * p.hamstring_range_used[h]),
-                 round(1000 * p.hamstring_range_used[h])]  # colour (range used, per mille)
-    vals.append(1 if p.reachable else 0)
-    return vals
+    vals = [_deg(p.hip_flexion_deg), _deg(p.knee_flexion_deg), _deg(p.trunk_flexion_deg)]
+    for key in ("leg_raise_deg",):
+        vals.append(_deg(p.readouts[key]) if key in p.readouts else 0)
+    vals += [round(1000 * p.hamstring_range_used[h]) for h in HAMSTRING_HEADS]  # per mille
+    return vals + [1 if p.reachable else 0]
 
 
-def readout_columns(posture):
+def readout_columns():
     """Names of the values in `readout_record`, in order (for the page's renderer)."""
     from anatomy.model.muscles import HAMSTRING_HEADS
 
-    cols = ["tilt", "pi", "pt", "ss", "lordosis", "lumbar_flexion", "hip", "knee", "trunk"]
-    cols += [k for k in ("fingertip_to_floor_m", "fingertip_beyond_ankle_m", "leg_raise_deg",
-                         "ake_deg") if k in posture.readouts]
-    for h in HAMSTRING_HEADS:
-        cols += [f"length:{h}", f"of_limit:{h}", f"range_used:{h}", f"colour:{h}"]
-    return cols + ["reachable"]
+    return (["hip", "knee", "trunk", "leg_raise_deg"]
+            + [f"colour:{h}" for h in HAMSTRING_HEADS] + ["reachable"])
+
+
+class _Tables(HTMLParser):
+    """Tables of an HTML snippet as ``[[[(tag, text), ...] per row] per table]``."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self._cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables and self.tables[-1]:
+            self._cell = [tag, ""]
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append((self._cell[0], self._cell[1].strip()))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell[1] += data
+
+
+def readout_tables(posture):
+    """The kernel panel's readouts for ``posture`` (`anatomy.ui.controls.readout_html`),
+    as tables of cells: the static panel shows exactly these strings."""
+    from anatomy.ui.controls import readout_html
+
+    parser = _Tables()
+    parser.feed(readout_html(posture))
+    return parser.tables
 
 
 def panel_data(function, args, kwargs, quick=False):
@@ -255,7 +275,8 @@ def panel_data(function, args, kwargs, quick=False):
     local = _local_outlines(first)
     shape = [len(s["grid"]) for s in sliders]
     geoms, geom_index, points = [], {}, []
-    columns = readout_columns(first)
+    columns = readout_columns()
+    table_shape, cells = None, []
     checked = 0
     for flat in range(int(np.prod(shape))):
         idx = np.unravel_index(flat, shape)
@@ -270,9 +291,20 @@ def panel_data(function, args, kwargs, quick=False):
             geom_index[key] = len(geoms)
             geoms.append(g)
         rec = readout_record(posture)
-        if len(rec) != len(columns):
-            raise SystemExit(f"{title}: the readouts differ between poses")
+        tables = readout_tables(posture)
+        this_shape = [[[tag for tag, _ in row] for row in t] for t in tables]
+        if table_shape is None:
+            table_shape = this_shape
+        elif this_shape != table_shape:
+            raise SystemExit(f"{title}: the readout tables change shape between poses")
+        cells.append([text for t in tables for row in t for _, text in row])
         points.append([geom_index[key]] + rec)
+    # cells that never change are stored once; the others as indices into a string table
+    varying = [i for i in range(len(cells[0])) if any(c[i] != cells[0][i] for c in cells)]
+    strings = sorted({c[i] for c in cells for i in varying})
+    lookup = {t: n for n, t in enumerate(strings)}
+    for point, c in zip(points, cells):
+        point += [lookup[c[i]] for i in varying]
     outlines = {name: np.round(xy[:, :2] * 1000, 1).tolist() for name, xy in local.items()}
     return {
         "title": title, "function": function, "args": args, "kwargs": kwargs,
@@ -280,6 +312,7 @@ def panel_data(function, args, kwargs, quick=False):
         "limits_m": [round(float(v), 4) for v in (*lo, *hi)],
         "outlines_mm": outlines, "layout": GEOMETRY_LAYOUT, "geometry": geoms,
         "columns": columns, "points": points,
+        "tables": {"shape": table_shape, "fixed": cells[0], "varying": varying, "strings": strings},
         "reached": REACHED.get(first.task),
         "heads": {h: FACTS[h].abbreviation for h in HAMSTRING_HEADS},
         "head_labels": {h: FACTS[h].label for h in HAMSTRING_HEADS},

@@ -151,8 +151,8 @@ def _kernel_readout_cells(panel, values):
 
     posture = panel._solve(**values)
     text = controls.readout_html(posture)
-    cells = re.findall(r"<td style='text-align:right'>(?:<b>)?(.*?)(?:</b>)?</td>", text)
-    return [html_lib.unescape(c) for c in cells], posture
+    cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", text, re.S)
+    return [html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells], posture
 
 
 def test_numbers_shown_are_the_models(site, browser):
@@ -181,8 +181,8 @@ def test_numbers_shown_are_the_models(site, browser):
                             " i.value = v; i.dispatchEvent(new Event('input')); }",
                             [panel, s["key"], values[s["key"]]])
                     shown = panel.eval_on_selector_all(
-                        ".panel-readouts td", "tds => tds.map(td => td.textContent)")
-                    shown = [c for c in shown]
+                        ".panel-readouts td, .panel-readouts th",
+                        "cells => cells.map(c => c.textContent)")
                     want, posture = _kernel_readout_cells(kernel, values)
                     assert shown == want, (name, data["title"], values)
                     status = panel.query_selector(".status")

@@ -100,9 +100,7 @@
     if (style.opacity !== undefined) { a.opacity = style.opacity; }
     return a;
   }
-  function fmtSigned(v) { return (v < 0 ? "-" : "+") + Math.abs(v) + "°"; }
   function fmtPlain(v) { return (v < 0 ? "-" : "") + Math.abs(v) + "°"; }
-  function fmtTenth(v) { return (v < 0 ? "-" : "") + (Math.abs(v) / 10).toFixed(1); }
   function fmtGrid(v) { return String(Math.round(v * 1000) / 1000); }
 
   function Panel(root, data) {
@@ -211,7 +209,7 @@
                      y: (-y1 + 1.3 * fs).toFixed(0), "font-size": ((SPEC.font_pt + 1) / SPEC.font_pt * fs).toFixed(1) }), svg);
     caption.textContent = SPEC.text.side_title;
     var directions = el("text", Object.assign({}, textAttrs, { x: ((x0 + x1) / 2).toFixed(0), y: (-y0 - 0.4 * fs).toFixed(0),
-                        "text-anchor": "middle", fill: SPEC.muted_text_colour, "xml:space": "preserve" }), svg);
+                        "text-anchor": "middle", fill: SPEC.muted_text_colour, style: "white-space: pre" }), svg);
     directions.textContent = SPEC.text.directions;
     view.appendChild(svg);
     this.svg = svg;
@@ -312,30 +310,29 @@
 
   Panel.prototype.num = function (name) { return this.current.record[this.col[name]]; };
 
+  function esc(t) { return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;"); }
+
+  /* The readout tables: the kernel panel's own cells (anatomy.ui.controls.readout_html) for
+   * the pose drawn; cells that never change are stored once, the others per grid point. */
   Panel.prototype.readouts = function (rec, chosen) {
-    var d = this.data, self = this, c = this.col;
+    var d = this.data, c = this.col, T = d.tables, base = 1 + d.columns.length;
     function v(name) { return rec[c[name]]; }
-    var rows = [["Pelvic tilt from neutral", fmtSigned(v("tilt"))],
-                ["PI = PT + SS (X-ray angles)", fmtPlain(v("pi")) + " = " + fmtPlain(v("pt")) + " + " + fmtPlain(v("ss"))],
-                ["Lumbar lordosis (L1-S1)", fmtPlain(v("lordosis"))],
-                ["Lumbar flexion", fmtSigned(v("lumbar_flexion"))],
-                ["Hip flexion", fmtSigned(v("hip"))],
-                ["Knee flexion", fmtSigned(v("knee"))]];
-    if (c.fingertip_to_floor_m) { rows.push(["Fingertips to floor", fmtTenth(v("fingertip_to_floor_m")) + " cm"]); }
-    if (c.fingertip_beyond_ankle_m) { rows.push(["Reach past the ankles", fmtTenth(v("fingertip_beyond_ankle_m")) + " cm"]); }
-    if (c.leg_raise_deg) { rows.push(["SLR angle (leg to table)", fmtPlain(v("leg_raise_deg"))]); }
-    if (c.ake_deg) { rows.push(["AKE end angle", fmtPlain(v("ake_deg"))]); }
-    var html = "<table class='angles'><caption class='sr'>Angles of the pose shown</caption><tbody>";
-    rows.forEach(function (r, i) { html += "<tr><th scope='row'>" + r[0] + "</th><td data-readout='" + i + "'>" + r[1] + "</td></tr>"; });
-    html += "</tbody></table><table class='muscles'><caption class='sr'>Muscle lengths</caption><thead><tr><th scope='col'>Muscle</th><th scope='col'>length</th>" +
-      "<th scope='col' title='length as a share of the longest it tolerates'>of limit</th>" +
-      "<th scope='col' title='0% as in standing, 100% at the limit; tension starts at 85%'>range used</th></tr></thead><tbody>";
-    this.heads.forEach(function (hd) {
-      var ru = v("range_used:" + hd);
-      html += "<tr data-head='" + hd + "'><th scope='row'>" + d.head_labels[hd] + "</th><td>" + fmtTenth(v("length:" + hd)) +
-        " cm</td><td>" + v("of_limit:" + hd) + "%</td><td>" + (ru < 0 ? "-" : "") + Math.abs(ru) + "%</td></tr>";
+    var texts = T.fixed.slice(), n = 0, html = "";
+    T.varying.forEach(function (pos, k) { texts[pos] = T.strings[rec[base + k]]; });
+    T.shape.forEach(function (table, ti) {
+      html += "<table class='readout-table readout-" + ti + "'><tbody>";
+      table.forEach(function (row) {
+        html += "<tr>";
+        row.forEach(function (tag, ci) {
+          var text = esc(texts[n++]);
+          if (tag === "th") { html += "<th scope='col'>" + text + "</th>"; }
+          else if (ci === 0) { html += "<th scope='row'>" + text + "</th>"; }
+          else { html += "<td>" + text + "</td>"; }
+        });
+        html += "</tr>";
+      });
+      html += "</tbody></table>";
     });
-    html += "</tbody></table>";
     this.readout.innerHTML = html;
     var reachable = v("reachable") === 1, msg = "";
     if (!reachable) {
