@@ -241,6 +241,16 @@ def readout_tables(posture):
     return parser.tables
 
 
+def _play_direction(task, play_key):
+    """+1 (low to high) or -1, from the task registry when Play moves the task's slider."""
+    from anatomy.model.tasks import TASK_REGISTRY
+
+    record = TASK_REGISTRY.get(task)
+    if record is None or record.slider is None or record.slider.name != play_key:
+        return 1
+    return record.play_direction
+
+
 def panel_data(function, args, kwargs, quick=False):
     """Build the real panel, read its sliders, and solve it on a grid over them."""
     from anatomy.model.muscles import FACTS, HAMSTRING_HEADS
@@ -314,6 +324,7 @@ def panel_data(function, args, kwargs, quick=False):
         "columns": columns, "points": points,
         "tables": {"shape": table_shape, "fixed": cells[0], "varying": varying, "strings": strings},
         "reached": REACHED.get(first.task),
+        "play_direction": _play_direction(first.task, play),
         "heads": {h: FACTS[h].abbreviation for h in HAMSTRING_HEADS},
         "head_labels": {h: FACTS[h].label for h in HAMSTRING_HEADS},
     }

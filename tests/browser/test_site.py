@@ -279,3 +279,28 @@ def test_picture_matches_the_spec(site, browser):
     allowed |= {SPEC["bone_style"]["fill"], SPEC["text_colour"], SPEC["muted_text_colour"]}
     strain = {f for f in fills if f.startswith("rgb(")}
     assert fills - strain <= allowed, fills - strain - allowed
+
+
+def test_play_runs_the_task_in_its_registry_direction(site, browser):
+    """Active knee extension plays from the bent knee towards straight (play_direction -1)."""
+    from anatomy.model.tasks import TASK_REGISTRY
+
+    context, page, log = _offline_page(browser)
+    try:
+        page.goto((site["dir"] / "05_clinical_tests.html").as_uri())
+        for panel in page.query_selector_all(".site-panel"):
+            data = json.loads(page.evaluate(
+                "p => document.getElementById('panel-data-' + p.id.slice(6)).textContent",
+                panel))
+            task = TASK_REGISTRY[data["task"]]
+            slider = panel.query_selector(f"input[data-key={data['play']}]")
+            start = float(slider.input_value())
+            panel.query_selector("button.play").click()
+            page.wait_for_function(
+                "([s, v]) => parseFloat(s.value) !== v", arg=[slider, start], timeout=5000)
+            panel.query_selector("button.play").click()  # pause
+            moved = float(slider.input_value()) - start
+            assert moved * task.play_direction > 0, (data["task"], start, moved)
+    finally:
+        context.close()
+    assert not log["errors"], log["errors"]

@@ -366,10 +366,15 @@
     if (this.playButton) { this.playButton.textContent = "\u25B6 Play"; this.playButton.setAttribute("aria-pressed", "false"); }
   };
 
+  /* Play: the task's natural direction (task registry), from where the slider is to the
+   * end of its range (from the start if it is already there), one grid point per tick. */
   Panel.prototype.togglePlay = function () {
     if (this.timer) { this.stop(); return; }
     var d = this.data, i = d.sliders.findIndex(function (s) { return s.key === d.play; }), self = this;
-    var s = d.sliders[i], grid = s.grid, k = 0;
+    var grid = d.sliders[i].grid.slice();
+    if (d.play_direction === -1) { grid.reverse(); }
+    var here = this.nearestIndex().chosen[i], k = grid.indexOf(here);
+    if (k < 0 || k >= grid.length - 1) { k = 0; }
     this.playButton.textContent = "\u23F8 Pause";
     this.playButton.setAttribute("aria-pressed", "true");
     this.timer = setInterval(function () {
