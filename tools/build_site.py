@@ -481,25 +481,18 @@ def notebook_page(path: Path, out: Path, run, title, data, repo, pages):
     (out / f"{path.stem}.html").write_text(html_text)
 
 
-def markdown_page(path: Path, target: Path, repo, pages):
+def markdown_page(path: Path, target: Path, out: Path, repo, pages):
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     text = path.read_text()
     body = markdown2html_mistune(text)
     body = rewrite_links(body, path, target, pages)
-    depth = len(target.relative_to(target_root(target)).parts) - 1
+    depth = len(target.relative_to(out).parts) - 1
     title = _first(r"^# (.+)$", text, path.stem)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page(title, f'<article class="doc">{print_answers(body)}</article>',
                            depth=depth, repo=repo))
     return title
-
-
-_SITE_ROOT = {}
-
-
-def target_root(target: Path) -> Path:
-    return _SITE_ROOT["root"]
 
 
 def home_page(notebooks, docs, repo):
@@ -549,7 +542,6 @@ def build(out: Path, repo=None, quick=False, only=None) -> dict:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    _SITE_ROOT["root"] = out
     shutil.copytree(ASSETS, out / "assets")
     notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     docs = sorted((ROOT / "docs").rglob("*.md"))
@@ -581,7 +573,7 @@ def build(out: Path, repo=None, quick=False, only=None) -> dict:
     doc_links = []
     for d in docs:
         target = pages[d.resolve()]
-        title = markdown_page(d, target, repo, pages)
+        title = markdown_page(d, target, out, repo, pages)
         rel = str(target.relative_to(out))
         doc_links.append((rel, title))
         summary["pages"].append(rel)

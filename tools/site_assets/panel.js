@@ -195,9 +195,7 @@
     items.sort(function (a, b) { return a[0] - b[0]; });
     this.parts = {};
     items.forEach(function (it) { svg.appendChild(it[1]); if (it[2]) { self.parts[it[2]] = it[1]; } });
-    var fs = TEXT_SCALE * SPEC.font_pt * PX_PER_PT * this.mmPerPx;
-    this.fontMM = fs;
-    var textAttrs = { "font-size": (fs * (SPEC.font_pt - 1) / SPEC.font_pt).toFixed(1), fill: SPEC.text_colour,
+    var textAttrs = { fill: SPEC.text_colour,
                       "paint-order": "stroke", stroke: "white", "stroke-width": (3).toFixed(1),
                       "vector-effect": "non-scaling-stroke", "class": "fig-text" };
     this.hipText = el("text", textAttrs, svg);
@@ -205,14 +203,21 @@
     this.tagLine = el("line", strokeStyle({ stroke: SPEC.muted_text_colour, width: 0.9 }), svg);
     this.tagText = el("text", Object.assign({}, textAttrs, { "text-anchor": "end", "dominant-baseline": "middle" }), svg);
     this.tagText.textContent = SPEC.text.group_tag;
-    var caption = el("text", Object.assign({}, textAttrs, { x: (x0 + 0.02 * (x1 - x0)).toFixed(0),
-                     y: (-y1 + 1.3 * fs).toFixed(0), "font-size": ((SPEC.font_pt + 1) / SPEC.font_pt * fs).toFixed(1) }), svg);
+    var caption = el("text", Object.assign({}, textAttrs, { x: (x0 + 0.02 * (x1 - x0)).toFixed(0) }), svg);
     caption.textContent = SPEC.text.side_title;
-    var directions = el("text", Object.assign({}, textAttrs, { x: ((x0 + x1) / 2).toFixed(0), y: (-y0 - 0.4 * fs).toFixed(0),
+    var directions = el("text", Object.assign({}, textAttrs, { x: ((x0 + x1) / 2).toFixed(0),
                         "text-anchor": "middle", fill: SPEC.muted_text_colour, style: "white-space: pre" }), svg);
     directions.textContent = SPEC.text.directions;
     view.appendChild(svg);
     this.svg = svg;
+    this.box = [x0, y0, x1, y1];
+    this.caption = caption; this.directions = directions;
+    // Text keeps a readable size on screen whatever the picture's scale (a phone shows a
+    // wide scene small): sizes are in screen pixels, converted to the picture's units.
+    this.unitsPerPx = this.mmPerPx;
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { if (self.current) { self.fitText(); self.show(); } }).observe(svg);
+    }
     view.appendChild(this.legend());
     body.appendChild(view);
     var side = h("div", { "class": "panel-readouts" });
@@ -297,15 +302,28 @@
     this.parts.head.setAttribute("cy", -geo.head[0][1]);
     var hip = geo.hip[0], knee = geo.knee[0];
     this.hipText.setAttribute("x", hip[0] + 50); this.hipText.setAttribute("y", -(hip[1] - 50));
+    this.hipText.setAttribute("dy", "0.35em"); this.kneeText.setAttribute("dy", "0.35em");
     this.hipText.textContent = SPEC.text.hip.replace("{value}", this.num("hip"));
     this.kneeText.setAttribute("x", knee[0] + 50); this.kneeText.setAttribute("y", -knee[1]);
     this.kneeText.textContent = SPEC.text.knee.replace("{value}", this.num("knee"));
-    var anchor = pointAlong(geo["path:semimembranosus"], 0.55), px = this.mmPerPx * PX_PER_PT;
+    if (!this.textPx) { this.fitText(); }
+    var anchor = pointAlong(geo["path:semimembranosus"], 0.55), px = this.unitsPerPx * PX_PER_PT;
     var tx = anchor[0] - 34 * px, ty = anchor[1] + 26 * px;
     this.tagLine.setAttribute("x1", anchor[0]); this.tagLine.setAttribute("y1", -anchor[1]);
     this.tagLine.setAttribute("x2", tx); this.tagLine.setAttribute("y2", -ty);
     this.tagText.setAttribute("x", tx - 4 * px); this.tagText.setAttribute("y", -ty);
     this.readouts(rec, near.chosen);
+  };
+
+  Panel.prototype.fitText = function () {
+    var w = this.svg.getBoundingClientRect().width, b = this.box;
+    if (w > 0) { this.unitsPerPx = (b[2] - b[0]) / w; }
+    var u = this.unitsPerPx, px = Math.max(13, TEXT_SCALE * (SPEC.font_pt - 1) * PX_PER_PT * this.mmPerPx / u);
+    [this.hipText, this.kneeText, this.tagText, this.directions].forEach(function (t) { t.setAttribute("font-size", (px * u).toFixed(1)); });
+    this.caption.setAttribute("font-size", (px * 1.15 * u).toFixed(1));
+    this.caption.setAttribute("y", (-b[3] + 1.5 * px * u).toFixed(0));
+    this.directions.setAttribute("y", (-b[1] - 0.5 * px * u).toFixed(0));
+    this.textPx = px;
   };
 
   Panel.prototype.num = function (name) { return this.current.record[this.col[name]]; };
