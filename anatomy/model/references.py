@@ -86,10 +86,6 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
        "Age- and sex-related variations in sagittal sacropelvic morphology and balance in "
        "asymptomatic adults", "Eur Spine J 20(Suppl 5):572-577",
        "https://doi.org/10.1007/s00586-011-1923-2"),
-    _R("boulay2006", "Boulay C, Tardieu C, Hecquet J et al.", 2006,
-       "Sagittal alignment of spine and pelvis regulated by pelvic incidence: standard values "
-       "and prediction of lordosis", "Eur Spine J 15(4):415-422",
-       "https://doi.org/10.1007/s00586-005-0984-5"),
     _R("roussouly2005", "Roussouly P, Gollogly S, Berthonnaud E, Dimnet J", 2005,
        "Classification of the normal variation in the sagittal alignment of the human lumbar "
        "spine and pelvis in the standing position", "Spine 30(3):346-353",
@@ -111,10 +107,10 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
        "Influence of hamstring length on the standing position and flexion range of motion of "
        "the pelvic angle, lumbar angle, and thoracic angle", "J Orthop Sports Phys Ther "
        "20(4):213-219", "https://doi.org/10.2519/jospt.1994.20.4.213"),
-    _R("gajdosik1992", "Gajdosik RL, Hatcher CK, Whitsell S", 1992,
+    _R("gajdosik1992", "Gajdosik RL, Hatcher CK, Whitsitt S", 1992,
        "Influence of short hamstring muscles on the pelvis and lumbar spine in standing and "
        "during the toe-touch test", "Clin Biomech 7(1):38-42",
-       "https://doi.org/10.1016/0268-0033(92)90006-M"),
+       "https://doi.org/10.1016/0268-0033(92)90006-P"),
     _R("li1996", "Li Y, McClure PW, Pratt N", 1996,
        "The effect of hamstring muscle stretching on standing posture and on lumbar and hip "
        "motions during forward bending", "Phys Ther 76(8):836-845",
@@ -137,17 +133,16 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
        "The cut-off values for the diagnosis of hamstring shortness and related factors",
        "Balkan Med J 35(5):388-393", "https://doi.org/10.4274/balkanmedj.2017.1517"),
     _R("muyor2011", "Muyor JM, López-Miñarro PA, Alacid F", 2011,
-       "Spinal posture of thoracic and lumbar spine and pelvic tilt in highly trained "
-       "cyclists", "J Hum Kinet 29:15-23", "https://doi.org/10.2478/v10078-011-0035-8"),
+       "Influence of hamstring muscles extensibility on spinal curvatures and pelvic tilt in "
+       "highly trained cyclists", "J Hum Kinet 29:15-23", "https://doi.org/10.2478/v10078-011-0035-8"),
     _R("lopezminarro2012", "López-Miñarro PA, Muyor JM, Belmonte F, Alacid F", 2012,
        "Acute effects of hamstring stretching on sagittal spinal curvatures and pelvic tilt",
        "J Hum Kinet 31:69-78", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3588653/"),
-    _R("heino1990", "Heino JG, Godges JJ, Carter CL", 1990,
-       "Relationship between hip extension range of motion and postural alignment",
-       "J Orthop Sports Phys Ther 12(6):243-247", "https://doi.org/10.2519/jospt.1990.12.6.243"),
-    _R("naseri2010", "Naseri N et al.", 2010,
-       "Relationship between muscle tightness and lumbar lordosis and pelvic tilt in women "
-       "(75 women; abstract)", "as summarised in the project's literature notes", ""),
+    _R("naseri2010", "Naseri N, Fakhari Z, Senobari M, Jalaei S, Banejad M", 2010,
+       "The relationship between pelvic tilt and lumbar lordosis with muscle tightness, "
+       "muscle strength, BMI and age in standing (75 women aged 20-70; title as given in the "
+       "English abstract)", "Modern Rehabilitation (J Mod Rehabil, Tehran University of "
+       "Medical Sciences) 3(3)", "https://journals.tums.ac.ir/mrj/"),
     _R("sadler2017", "Sadler SG, Spink MJ, Ho A, De Jonge XJ, Chuter VH", 2017,
        "Restriction in lateral bending range of motion, lumbar lordosis, and hamstring "
        "flexibility predicts the development of low back pain: a systematic review of "
@@ -157,10 +152,6 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
        "Effect of hamstring flexibility on hip and lumbar spine joint excursions during "
        "forward-reaching tasks in participants with and without low back pain",
        "Arch Phys Med Rehabil 91(7):1140-1142", "https://doi.org/10.1016/j.apmr.2010.04.003"),
-    _R("reis2015", "Reis FJJ, Macedo AR", 2015,
-       "Influence of hamstring tightness in pelvic, lumbar and trunk range of motion in low "
-       "back pain and asymptomatic volunteers during forward bending", "Asian Spine J "
-       "9(4):535-540", "https://doi.org/10.4184/asj.2015.9.4.535"),
     _R("weppler2010", "Weppler CH, Magnusson SP", 2010,
        "Increasing muscle extensibility: a matter of increasing length or modifying "
        "sensation?", "Phys Ther 90(3):438-449", "https://doi.org/10.2522/ptj.20090012"),
@@ -187,20 +178,53 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
     _R("panjabi1992", "Panjabi MM, Goel V, Oxland T et al.", 1992,
        "Human lumbar vertebrae: quantitative three-dimensional anatomy", "Spine 17(3):299-306",
        "https://doi.org/10.1097/00007632-199203000-00010"),
-    _R("physther1990sitting", "(authors not confirmed here)", 1990,
-       "Muscle length and the change of the lumbar curve from standing to sitting (study of "
-       "the factors related to lumbar curve change in sitting; abstract)",
-       "Phys Ther 70(10):611-618", "https://pubmed.ncbi.nlm.nih.gov/2217540/"),
     _R("keegan1953", "Keegan JJ", 1953,
        "Alterations of the lumbar curve related to posture and seating",
        "J Bone Joint Surg Am 35(3):589-603", ""),
-    _R("afonso2021", "Afonso J, Rocha-Rodrigues S, Clemente FM et al.", 2021,
-       "The hamstrings: anatomic and physiologic variations and their potential relationships "
-       "with injury risk", "Front Physiol 12:694604", "https://doi.org/10.3389/fphys.2021.694604"),
-    _R("kim2023", "(Kyungnam University group)", 2023,
-       "Correlations of hamstring length with pain, disability and compensatory lumbar motion "
-       "in adults with non-specific chronic low back pain", "Med Sci Monit 29:e939657",
+    _R("cho2015", "Cho IY, Park SY, Park JH, Kim TK, Jung TW, Lee HM", 2015,
+       "The effect of standing and different sitting positions on lumbar lordosis: "
+       "radiographic study of 30 healthy volunteers", "Asian Spine J 9(5):762-769",
+       "https://doi.org/10.4184/asj.2015.9.5.762"),
+    _R("link1990", "Link CS, Nicholson GG, Shaddeau SA, Birch R, Gossman MR", 1990,
+       "Lumbar curvature in standing and sitting in two types of chairs: relationship of "
+       "hamstring and hip flexor muscle length", "Phys Ther 70(10):611-618",
+       "https://doi.org/10.1093/ptj/70.10.611"),
+    _R("kyungnam2023", "Physical Therapy Department, Kyungnam University, Changwon, Korea "
+       "(author names not retrieved for the project; see the DOI)", 2023,
+       "Association between hamstring shortness and asymmetry, pain intensity, disability "
+       "index, and compensatory lumbar movement in 60 patients with nonspecific chronic low "
+       "back pain", "Med Sci Monit 29:e939657 (PMID 36949625)",
        "https://doi.org/10.12659/MSM.939657"),
+    _R("youdas2005", "Youdas JW, Krause DA, Hollman JH, Harmsen WS, Laskowski E", 2005,
+       "The influence of gender and age on hamstring muscle length in healthy adults",
+       "J Orthop Sports Phys Ther 35(4):246-252", "https://doi.org/10.2519/jospt.2005.35.4.246"),
+    _R("youdas1996", "Youdas JW, Garrett TR, Harmsen S, Suman VJ, Carey JR", 1996,
+       "Lumbar lordosis and pelvic inclination of asymptomatic adults",
+       "Phys Ther 76(10):1066-1081", "https://doi.org/10.1093/ptj/76.10.1066"),
+    _R("levine1996", "Levine D, Whittle MW", 1996,
+       "The effects of pelvic movement on lumbar lordosis in the standing position",
+       "J Orthop Sports Phys Ther 24(3):130-135", "https://doi.org/10.2519/jospt.1996.24.3.130"),
+    _R("nourbakhsh2002", "Nourbakhsh MR, Arab AM", 2002,
+       "Relationship between mechanical factors and incidence of low back pain",
+       "J Orthop Sports Phys Ther 32(9):447-460", "https://doi.org/10.2519/jospt.2002.32.9.447"),
+    _R("hori2021", "Hori M, Hasegawa H, Takasaki H", 2021,
+       "Comparisons of hamstring flexibility between individuals with and without low back "
+       "pain: systematic review with meta-analysis", "Physiother Theory Pract 37(5):559-582",
+       "https://doi.org/10.1080/09593985.2019.1639868"),
+    _R("halbertsma1994", "Halbertsma JP, Göeken LN", 1994,
+       "Stretching exercises: effect on passive extensibility and stiffness in short "
+       "hamstrings of healthy subjects", "Arch Phys Med Rehabil 75(9):976-981",
+       "https://pubmed.ncbi.nlm.nih.gov/8085933/"),
+    _R("freitas2018", "Freitas SR, Mendes B, Le Sant G, Andrade RJ, Nordez A, Milanovic Z", 2018,
+       "Can chronic stretching change the muscle-tendon mechanical properties? A review",
+       "Scand J Med Sci Sports 28(3):794-806", "https://doi.org/10.1111/sms.12957"),
+    _R("marshall2011", "Marshall PW, Cashman A, Cheema BS", 2011,
+       "A randomized controlled trial for the effect of passive stretching on measures of "
+       "hamstring extensibility, passive stiffness, strength, and stretch tolerance",
+       "J Sci Med Sport 14(6):535-540", "https://doi.org/10.1016/j.jsams.2011.05.003"),
+    _R("riener1999", "Riener R, Edrich T", 1999,
+       "Identification of passive elastic joint moments in the lower extremities",
+       "J Biomech 32(5):539-544", "https://doi.org/10.1016/S0021-9290(99)00009-3"),
 ]}
 
 
