@@ -64,7 +64,14 @@ def _panel_pages(site):
 
 
 def test_no_network_links_in_any_file(site):
-    """No file of the site loads anything from the network (scripts, styles, images, fonts)."""
+    """No file of the site loads anything from the network (scripts, styles, images, fonts),
+    and the zip for a learning platform holds the whole site."""
+    import zipfile
+
+    with zipfile.ZipFile(site["dir"] / site["builder"].ZIP_NAME) as z:
+        names = set(z.namelist())
+    for page in _pages(site) + ["assets/panel.js", "assets/site.css"]:
+        assert f"hamstring-explainer/{page}" in names, page
     bad = []
     for f in site["dir"].rglob("*"):
         if f.suffix not in (".html", ".css", ".js"):
