@@ -279,7 +279,7 @@ def panel_data(function, args, kwargs, quick=False):
             GRID_STEP, GRID_STEP_DEFAULT)
         step = max(table.get(s["key"], default), s["step"])
         if quick:
-            step *= 3
+            step *= 4
         s["grid_step"] = step
         s["grid"] = grid_values(s["min"], s["max"], step, s["value"])
     local = _local_outlines(first)
@@ -553,9 +553,9 @@ def build(out: Path, repo=None, quick=False, only=None) -> dict:
     summary = {"panels": [], "pages": []}
     titles = []
     prepared = [(path, *prepare_notebook(path)) for path in notebooks]
-    # The kernels run in their own processes (a worker thread waits on them) while this
-    # process solves the panels' grids: the two overlap on a 2-core machine.
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    # The kernels run in their own processes (two worker threads wait on them) while this
+    # process solves the panels' grids: they overlap on a 2-core machine.
+    with ThreadPoolExecutor(max_workers=2) as pool:
         runs = [pool.submit(execute_notebook, path, run) for path, run, _, _ in prepared]
         panel_parts = [panels_json(panels, quick) for _, _, panels, _ in prepared]
         for (path, run, panels, title), job, (data, sizes) in zip(prepared, runs, panel_parts):
@@ -599,7 +599,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "site")
     ap.add_argument("--repo", help="GitHub OWNER/REPO for the Binder links")
-    ap.add_argument("--quick", action="store_true", help="coarser grids (for tests)")
+    ap.add_argument("--quick", action="store_true",
+                    help="grids 4x coarser per slider (the tests' build)")
     ap.add_argument("--only", nargs="*", help="build only notebooks whose name contains these")
     a = ap.parse_args(argv)
     os.environ.setdefault("MPLBACKEND", "Agg")
