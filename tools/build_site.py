@@ -355,7 +355,8 @@ def page(title, body, *, depth=0, live=None, repo="OWNER/REPO", scripts="", nav=
         link = (f"<a href=\"{html.escape(url)}\" rel=\"noopener\">open the live notebook on "
                 f"Binder</a>{note}, or on your university's JupyterHub")
     else:
-        link = f"the live notebooks run on Binder or a JupyterHub (see the <a href=\"{up}index.html\">course map</a>)"
+        link = ("use the live notebooks: each notebook page links to its Binder copy, or use "
+                "your university's JupyterHub")
     banner = (f"<div class=\"banner\" role=\"note\"><strong>Read-only edition.</strong> The "
               f"figures move, but no code runs here: poses were computed in advance on a "
               f"grid. To run and change the model, {link}.</div>")
