@@ -14,6 +14,8 @@ from anatomy import figures as F
 from anatomy.model.exercises import EXERCISES
 
 FIGURES = [name for name in F.__all__ if name.startswith("figure_")]
+CHARTS = [name for name in FIGURES if name != "figure_meet_the_hamstrings"]
+"""Figures with data axes (the labelled leg of notebook 01 is a drawing: no axes lines)."""
 
 
 def _labelled_lines(ax):
@@ -29,7 +31,7 @@ def _drawn(fig):
 # ------------------------------------------------------------------------------------------
 # every figure
 # ------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", FIGURES)
+@pytest.mark.parametrize("name", CHARTS)
 def test_figure_is_one_pyplot_free_figure_with_labelled_axes(name):
     before = plt.get_fignums()
     fig = getattr(F, name)()

@@ -227,9 +227,9 @@ def test_the_forbidden_list_does_catch_a_rebuild(make_scene, monkeypatch):
 def test_forward_bend_moves_the_trunk_forward_and_down(make_scene):
     p20, p80 = anatomy.sweep("forward_bend", [20.0, 80.0])
     scene = make_scene(p20)
-    x20, y20 = (np.asarray(v) for v in scene.trunk.get_data())
+    x20, y20 = (np.asarray(v) for v in scene.side.trunk.get_data())
     scene.update(p80)
-    x80, y80 = (np.asarray(v) for v in scene.trunk.get_data())
+    x80, y80 = (np.asarray(v) for v in scene.side.trunk.get_data())
     # the far end of the trunk line is the shoulder: forward (anterior = +x) and down
     assert x80[-1] > x20[-1] + 0.1
     assert y80[-1] < y20[-1] - 0.1
@@ -245,9 +245,9 @@ def test_belly_colour_moves_toward_the_limit_colour_as_the_muscle_stretches(make
         scene.update(p)
         used = p.hamstring_range_used["semimembranosus"]
         for view in ("side", "back"):
-            face = scene.bellies[(view, "semimembranosus")].get_facecolor()
+            face = scene.views[view].bellies["semimembranosus"].get_facecolor()
             np.testing.assert_allclose(face, strain_colour(used), atol=1e-6)
-        face = np.array(scene.bellies[("side", "semimembranosus")].get_facecolor()[:3])
+        face = np.array(scene.side.bellies["semimembranosus"].get_facecolor()[:3])
         dist[p.trunk_flexion_deg] = np.linalg.norm(face - limit)
     assert p80.hamstring_range_used["semimembranosus"] > p20.hamstring_range_used[
         "semimembranosus"]
@@ -269,11 +269,11 @@ def test_straight_leg_raise_lifts_the_leg(make_scene):
     knee_y, foot_y = [], []
     for p in postures:
         scene.update(p)
-        x, y = scene.angle_text["knee"].get_position()
+        x, y = scene.side.angle_text["knee"].get_position()
         knee = posture_points(p).landmarks["knee_joint_centre"][:2]
         np.testing.assert_allclose((x - 0.05, y), knee)  # the label sits by the knee
         knee_y.append(y)
-        foot_y.append(np.max(scene.foot.get_data()[1]))
+        foot_y.append(np.max(scene.side.foot.get_data()[1]))
     assert np.all(np.diff(knee_y) > 0.05)
     assert np.all(np.diff(foot_y) > 0.05)
 
@@ -286,31 +286,22 @@ def test_straight_leg_raise_lifts_the_leg(make_scene):
     anatomy.long_sitting(trunk_flexion_deg=20.0), anatomy.active_knee_extension(),
     anatomy.joint_pose(10.0, 30.0, 20.0)], ids=lambda p: p.task)
 def test_readout_shows_the_postures_numbers(make_scene, posture):
+    """Every angle line carries the readout table's short label and the rounded value."""
+    from anatomy.model.readouts import QUANTITIES
     text = readout_text(posture)
-    shown = {prefix: _degrees(text, prefix) for prefix in
-             ("pelvic tilt", "lordosis", "lumbar flexion", "hip flexion", "knee flexion")}
-    assert shown == {"pelvic tilt": round(posture.pelvic_tilt_deg),
-                     "lordosis": round(posture.lumbar_lordosis_deg),
-                     "lumbar flexion": round(posture.lumbar_flexion_deg),
-                     "hip flexion": round(posture.hip_flexion_deg),
-                     "knee flexion": round(posture.knee_flexion_deg)}
-    pi, pt, ss = (int(v) for v in re.search(r"PI (-?\d+)°? = PT (-?\d+)°? \+ SS (-?\d+)",
-                                            text).groups())
-    assert (pi, pt, ss) == (round(posture.pelvic_incidence_deg),
-                            round(posture.radiographic_pelvic_tilt_deg),
-                            round(posture.sacral_slope_deg))
-    r = posture.readouts
-    if "fingertip_to_floor_m" in r:
-        assert f"{100 * r['fingertip_to_floor_m']:.1f} cm" in text
-    if "fingertip_beyond_ankle_m" in r:
-        assert f"{100 * r['fingertip_beyond_ankle_m']:.1f} cm" in text
-    if "leg_raise_deg" in r:
-        assert _degrees(text, "SLR") == round(r["leg_raise_deg"])
-    if "ake_deg" in r:
-        assert _degrees(text, "AKE") == round(r["ake_deg"])
+    for key in ("trunk_flexion_deg", "pelvic_tilt_deg", "lumbar_lordosis_deg",
+                "lumbar_flexion_deg", "hip_flexion_deg", "knee_flexion_deg"):
+        q = QUANTITIES[key]
+        assert _degrees(text, q.short) == round(q.value(posture)), key
+    for key in posture.readouts:  # each task readout: its label, then its value
+        q = QUANTITIES[key]
+        lines = [line.strip() for line in text.splitlines()]
+        assert lines[lines.index(q.short) + 1] == q.text(posture), key
+    if "leg_raise_deg" in posture.readouts:
+        assert f"{round(posture.readouts['leg_raise_deg'])}°" in text
     assert "-0°" not in text and "-0 " not in text
     scene = make_scene(posture, limits_from=[posture])
-    assert scene.readout.get_text() + "\n" + scene.readout_right.get_text() == text
+    assert scene.info.readout.get_text() + "\n" + scene.info.readout_right.get_text() == text
 
 
 def test_a_scene_can_show_a_joint_pose(make_scene):
@@ -331,16 +322,16 @@ def test_png_is_at_least_200_dpi(make_scene):
 
 def test_png_draws_the_readout_even_when_it_is_hidden_on_screen(make_scene):
     scene = make_scene(anatomy.forward_bend(40.0), readout_in_figure=False)
-    assert not scene.readout.get_visible()
+    assert not scene.info.readout.get_visible()
     with_readout = np.asarray(Image.open(io.BytesIO(scene.png(dpi=200))).convert("RGB"))
-    assert not scene.readout.get_visible()  # restored
+    assert not scene.info.readout.get_visible()  # restored
     buf = io.BytesIO()
     scene.figure.savefig(buf, format="png", dpi=200)  # the figure as is: no readout
     without = np.asarray(Image.open(buf).convert("RGB"))
     assert with_readout.shape == without.shape
     # the readout sits in the upper part of the info panel
     h = with_readout.shape[0]
-    x0, y0, x1, y1 = scene.ax_info.get_window_extent().extents * 2  # 100 → 200 dpi
+    x0, y0, x1, y1 = scene.info.ax.get_window_extent().extents * 2  # 100 → 200 dpi
     top = slice(int(h - y1), int(h - (y0 + 0.6 * (y1 - y0))))
     cols = slice(int(x0), int(x1))
     changed = np.any(with_readout[top, cols] != without[top, cols], axis=-1)
@@ -355,7 +346,7 @@ def test_svg_export_carries_the_readout_text(make_scene, tmp_path):
     assert out.endswith("bend.svg") and svg.lstrip().startswith("<?xml")
     line = next(s for s in readout_text(posture).splitlines() if s.startswith("lordosis"))
     assert line in svg
-    assert not scene.readout.get_visible()
+    assert not scene.info.readout.get_visible()
     # control: the figure saved as is (readout hidden) does not carry it
     bare = io.StringIO()
     scene.figure.savefig(bare, format="svg")
@@ -376,14 +367,14 @@ def test_blitting_updates_the_side_view_deterministically(make_scene):
     scene.update(p)
     assert scene._background is not None  # no restage: same title and status
     once = _buffer(scene)
-    changed = np.any(_region(scene, scene.ax_side, once) != _region(scene, scene.ax_side, before),
+    changed = np.any(_region(scene, scene.side.ax, once) != _region(scene, scene.side.ax, before),
                      axis=-1)
     assert changed.sum() > 500
     scene.update(p)
     np.testing.assert_array_equal(_buffer(scene), once)
     # the static parts (the colour scale) are untouched by a blit
-    np.testing.assert_array_equal(_region(scene, scene._cax, once),
-                                  _region(scene, scene._cax, before))
+    np.testing.assert_array_equal(_region(scene, scene.info.scale, once),
+                                  _region(scene, scene.info.scale, before))
 
 
 def test_a_restage_redraws_the_background(make_scene):
@@ -440,15 +431,15 @@ def test_presenter_scene_is_larger(make_scene, presenting):
     normal = make_scene(anatomy.forward_bend(40.0), presenter=False)
     assert w > 1.4 * normal.figure.get_size_inches()[0]  # fills a projector, not a column
     assert w / h == pytest.approx(16 / 9, rel=0.05)  # a 16:9 screen
-    assert scene._title.get_fontsize() >= PRESENTER_MIN_PT
-    assert scene.side_title.get_fontsize() >= PRESENTER_MIN_PT
-    assert max(line.get_linewidth() for line in scene.side_art["muscles"].values()) > \
-        max(line.get_linewidth() for line in normal.side_art["muscles"].values())
+    assert scene.info.title.get_fontsize() >= PRESENTER_MIN_PT
+    assert scene.side.title.get_fontsize() >= PRESENTER_MIN_PT
+    assert max(line.get_linewidth() for line in scene.side.art["muscles"].values()) > \
+        max(line.get_linewidth() for line in normal.side.art["muscles"].values())
 
 
 def test_presenter_colour_scale_labels_are_at_least_18pt(make_scene, presenting):
     scene = make_scene(anatomy.forward_bend(40.0))
-    labels = [t for t in scene._cax.get_xticklabels() if t.get_text().strip()]
+    labels = [t for t in scene.info.scale.get_xticklabels() if t.get_text().strip()]
     assert labels
     sizes = {t.get_text(): t.get_fontsize() for t in labels}
     assert min(sizes.values()) >= PRESENTER_MIN_PT, sizes
@@ -468,7 +459,7 @@ def test_drawn_text_recorder_sees_what_is_drawn(make_scene, monkeypatch):
     scene = make_scene(anatomy.forward_bend(40.0))
     texts = {t for _, t, _, _ in _drawn_texts(scene.figure, monkeypatch)}
     assert "Forward bend (toe touch)" in texts
-    assert scene.readout.get_text() in texts and scene.readout_right.get_text() in texts
+    assert scene.info.readout.get_text() in texts and scene.info.readout_right.get_text() in texts
     assert "0.0" not in texts  # tick labels of the axes that are switched off
 
 
@@ -496,7 +487,7 @@ def test_presenter_no_text_runs_off_the_figure(make_scene, presenting, monkeypat
 @pytest.mark.parametrize("posture", _LAYOUT_POSTURES, ids=lambda p: p.task)
 def test_side_view_labels_do_not_pile_up(make_scene, monkeypatch, posture):
     scene = make_scene(posture)
-    labels = set(scene.side_tags.values()) | set(scene.angle_text.values())
+    labels = {scene.side.tag} | set(scene.side.angle_text.values())
     boxes = {text: box for artist, text, _, box in _drawn_texts(scene.figure, monkeypatch)
              if artist in labels}
     assert len(boxes) == len(labels) >= 3
@@ -508,7 +499,7 @@ def test_side_view_labels_do_not_pile_up(make_scene, monkeypatch, posture):
 def test_layout_checks_see_a_text_off_the_edge(make_scene, monkeypatch):
     """The two checks above are live: a label moved off the figure is caught."""
     scene = make_scene(anatomy.straight_leg_raise(50.0))
-    scene.ax_info.text(1.3, 0.5, "far away", transform=scene.ax_info.transAxes)
+    scene.info.ax.text(1.3, 0.5, "far away", transform=scene.info.ax.transAxes)
     outside = _outside(scene.figure, _drawn_texts(scene.figure, monkeypatch))
     assert any(text == "far away" for text, _ in outside)
 

@@ -31,9 +31,10 @@ from IPython.display import Image, display
 
 from ..model import posture as P
 from ..model.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
-from ..model.muscles import FACTS, HAMSTRING_HEADS, muscle_tendon_length
+from ..model.muscles import FACTS, HAMSTRING_HEADS
 from ..view.export import save_sweep_gif
-from ..model.tasks import SLIDERS, TASK_REGISTRY
+from ..model.readouts import HEAD_QUANTITIES, QUANTITIES
+from ..model.tasks import SLIDERS, TASK_REGISTRY, task_record
 from ..view.scene import Scene
 from ..view.style import presenter_mode
 from ..model.spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
@@ -341,48 +342,30 @@ def pelvis_explorer(*, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, pelvic
 
 
 def readout_html(posture, big=False) -> str:
-    """The panel's readouts as a small HTML table (degrees, centimetres, % of the limit)."""
+    """The panel's readouts as a small HTML table, rendered from the one readout table
+    (`anatomy.model.readouts`): the same labels and rounding as the figure and the tables."""
     size = "1.3em" if big else "0.95em"
-    def signed(v):
-        return f"{round(v) + 0:+d}°"
-
-    def plain(v):
-        return f"{round(v) + 0:d}°"
-
-    rows = [("Pelvic tilt from neutral", signed(posture.pelvic_tilt_deg)),
-            ("PI = PT + SS (X-ray angles)", f"{plain(posture.pelvic_incidence_deg)} = "
-                             f"{plain(posture.radiographic_pelvic_tilt_deg)} + "
-                             f"{plain(posture.sacral_slope_deg)}"),
-            ("Lumbar lordosis (L1-S1)", plain(posture.lumbar_lordosis_deg)),
-            ("Lumbar flexion", signed(posture.lumbar_flexion_deg)),
-            ("Hip flexion", signed(posture.hip_flexion_deg)),
-            ("Knee flexion", signed(posture.knee_flexion_deg))]
-    r = posture.readouts
-    if "fingertip_to_floor_m" in r:
-        rows.append(("Fingertips to floor", f"{100 * r['fingertip_to_floor_m']:.1f} cm"))
-    if "fingertip_beyond_ankle_m" in r:
-        rows.append(("Reach past the ankles", f"{100 * r['fingertip_beyond_ankle_m']:.1f} cm"))
-    if "leg_raise_deg" in r:
-        rows.append(("SLR angle (leg to table)", plain(r["leg_raise_deg"])))
-    if "ake_deg" in r:
-        rows.append(("AKE end angle", plain(r["ake_deg"])))
-    left = "".join(f"<tr><td>{html.escape(k)}</td><td style='text-align:right'><b>{v}</b>"
-                   f"</td></tr>" for k, v in rows)
+    keys = ("trunk_flexion_deg", "pelvic_tilt_deg", "pelvic_incidence_deg",
+            "radiographic_pelvic_tilt_deg", "sacral_slope_deg", "lumbar_lordosis_deg",
+            "lumbar_flexion_deg", "hip_flexion_deg", "knee_flexion_deg",
+            *task_record(posture.task).readouts)
+    left = "".join(
+        f"<tr><td>{html.escape(QUANTITIES[k].label)}</td><td style='text-align:right'>"
+        f"<b>{html.escape(QUANTITIES[k].text(posture))}</b></td></tr>" for k in keys)
+    head_keys = ("length", "of_limit", "range_used")
+    header = "".join(f"<th title='{html.escape(HEAD_QUANTITIES[k].explanation)}'>"
+                     f"{html.escape(HEAD_QUANTITIES[k].short)}</th>" for k in head_keys)
     right = "".join(
-        f"<tr><td>{html.escape(FACTS[h].label)}</td><td style='text-align:right'>"
-        f"<b>{100 * muscle_tendon_length(h, posture.hip_flexion_deg, posture.knee_flexion_deg):.1f}"
-        f" cm</b></td><td style='text-align:right'>"
-        f"{100 * posture.hamstring_stretch[h]:.0f}%</td><td style='text-align:right'>"
-        f"{round(100 * posture.hamstring_range_used[h]) + 0:d}%</td></tr>"
+        f"<tr><td>{html.escape(FACTS[h].label)}</td>"
+        + "".join(f"<td style='text-align:right'>{'<b>' if k == 'length' else ''}"
+                  f"{html.escape(HEAD_QUANTITIES[k].text(posture, h))}"
+                  f"{'</b>' if k == 'length' else ''}</td>" for k in head_keys) + "</tr>"
         for h in HAMSTRING_HEADS)
     status = ("" if posture.reachable else
               "<p style='color:#B34700'><b>Beyond what the tissues allow:</b> "
               "the figure shows the furthest pose reached.</p>")
     return (f"<div style='font-size:{size}; display:flex; gap:2em'>"
-            f"<table>{left}</table><table><tr><th>Muscle</th><th>length</th>"
-            f"<th title='length as a share of the longest it tolerates'>of limit</th>"
-            f"<th title='0% as in standing, 100% at the limit; tension starts at 85%'>"
-            f"range used</th></tr>"
+            f"<table>{left}</table><table><tr><th>Muscle</th>{header}</tr>"
             f"{right}</table></div>{status}")
 
 

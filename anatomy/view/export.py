@@ -1,7 +1,6 @@
 """Figures to take away: PNG, SVG or PDF files and animated GIFs."""
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 
@@ -27,10 +26,13 @@ def save_figure(figure, path, dpi: int = MIN_PNG_DPI) -> str:
 def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progress=None):
     """Render ``postures`` one by one on ``scene`` and save them as an animated GIF.
 
+    Uses matplotlib's `~matplotlib.animation.FuncAnimation` and
+    `~matplotlib.animation.PillowWriter`; every frame is drawn with the scene's readouts.
+
     Parameters
     ----------
     scene
-        A `anatomy.scene.Scene`; it is left showing the last posture.
+        A `anatomy.view.scene.Scene`; it is left showing the last posture.
     postures
         A sequence of `anatomy.Posture` (for example from `anatomy.sweep`).
     path
@@ -38,22 +40,32 @@ def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progre
     progress
         Optional callable ``progress(done, total)`` (the panels pass a progress bar).
     """
-    from PIL import Image
+    from matplotlib.animation import FuncAnimation, PillowWriter
 
     path = Path(path)
     if path.suffix.lower() != ".gif":
         raise ValueError(f"path must end in .gif; got {str(path)!r}")
-    frames = []
-    total = len(postures)
-    for i, posture in enumerate(postures):
-        scene.update(posture)
-        buf = io.BytesIO()
-        scene.figure.savefig(buf, format="png", dpi=dpi)
-        buf.seek(0)
-        frames.append(Image.open(buf).convert("P", palette=Image.ADAPTIVE, colors=128))
-        if progress is not None:
-            progress(i + 1, total)
+    postures = list(postures)
+    if not postures:
+        raise ValueError("postures is empty: nothing to animate")
     path.parent.mkdir(parents=True, exist_ok=True)
-    frames[0].save(path, save_all=True, append_images=frames[1:], loop=0,
-                   duration=int(1000 / fps), optimize=False)
+    animated = [a for a in scene.figure.findobj() if a.get_animated()]
+    for artist in animated:  # a saved frame is a full draw: every artist in it
+        artist.set_animated(False)
+    try:
+        with scene.info.shown():
+            animation = FuncAnimation(scene.figure, lambda i: scene.update(postures[i]),
+                                      frames=len(postures), blit=False, repeat=False,
+                                      cache_frame_data=False)
+            callback = None if progress is None else (lambda i, n: progress(i + 1, n))
+            try:
+                animation.save(path, writer=PillowWriter(fps=fps), dpi=dpi,
+                               progress_callback=callback)
+            finally:
+                # an animation left connected would start playing on the canvas's next draw
+                scene.figure.canvas.mpl_disconnect(animation._first_draw_id)
+                animation._stop()
+    finally:
+        for artist in animated:
+            artist.set_animated(True)
     return str(path)

@@ -24,8 +24,11 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..model import posture as P
-from .drawing import HEAD_STYLE, OKABE_ITO
-from ..model.muscles import FACTS, HAMSTRING_HEADS, moment_arm, muscle_tendon_length
+from . import leg_art, palette
+from .leg_art import HEAD_STYLE
+from .palette import OKABE_ITO
+from ..model.muscles import (FACTS, HAMSTRING_HEADS, moment_arm, muscle_tendon_length,
+                              pose_points)
 from ..model.readouts import HEAD_QUANTITIES, QUANTITIES, _clean
 from ..model.spine import spinopelvic
 from ..model.tasks import TASK_REGISTRY, task_record
@@ -34,15 +37,14 @@ __all__ = [
     "ROUSSOULY_TYPES", "roussouly_type", "compare_table", "explain_moment_arm",
     "figure_lengths", "figure_moment_arms", "figure_moment_arm_from_length",
     "figure_pelvic_incidence", "figure_task_comparison", "figure_task_curves",
-    "figure_slr_pelvis", "figure_exercises",
+    "figure_slr_pelvis", "figure_exercises", "figure_meet_the_hamstrings",
 ]
 
 _WIDTH_IN = 8.5  # at most 9 in: fits a laptop's notebook column
-_TEXT = "#1A1A1A"
-_GRID = dict(color="#DDDDDD", linewidth=0.6)
+_TEXT = palette.TEXT["main"]
+_GRID = dict(color=palette.TEXT["grid"], linewidth=0.6)
 _STYLES = ("-", "--", ":", "-.")
-_SERIES = (OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["bluish_green"],
-           OKABE_ITO["reddish_purple"], OKABE_ITO["orange"])
+_SERIES = palette.SERIES
 _HEAD_LINESTYLE = dict(zip(HAMSTRING_HEADS, _STYLES))
 _BY_ABBREVIATION = {FACTS[h].abbreviation: h for h in HAMSTRING_HEADS}
 
@@ -207,7 +209,7 @@ def _style_axes(ax, xlabel, ylabel, title=None):
 
 
 def _source(fig, text):
-    fig.text(0.5, 0.005, text, ha="center", va="bottom", fontsize=7, color="#555555")
+    fig.supxlabel(text, fontsize=7.5, color=palette.TEXT["muted"])  # laid out by constrained layout
 
 
 def figure_lengths(knee_flexion_deg=(0.0, 45.0, 90.0), hip_range_deg=(-20.0, 120.0)):
@@ -218,9 +220,8 @@ def figure_lengths(knee_flexion_deg=(0.0, 45.0, 90.0), hip_range_deg=(-20.0, 120
     """
     knees = [float(k) for k in knee_flexion_deg]
     hips = np.linspace(*hip_range_deg, 141)
-    fig = Figure(figsize=(_WIDTH_IN, 6.2))
+    fig = Figure(figsize=(_WIDTH_IN, 6.2), layout="constrained")
     axes = fig.subplots(2, 2, sharex=True, sharey=True)
-    fig.subplots_adjust(left=0.09, right=0.98, top=0.86, bottom=0.1, hspace=0.28, wspace=0.08)
     for ax, head in zip(axes.flat, HAMSTRING_HEADS):
         base = muscle_tendon_length(head, 0.0, 0.0)
         for i, knee in enumerate(knees):
@@ -228,19 +229,18 @@ def figure_lengths(knee_flexion_deg=(0.0, 45.0, 90.0), hip_range_deg=(-20.0, 120
             ax.plot(hips, change, color=_SERIES[i % len(_SERIES)],
                     linestyle=_STYLES[i % len(_STYLES)], linewidth=2.0,
                     label=f"knee {knee:g}°")
-        ax.axhline(0.0, color="#888888", linewidth=0.8, zorder=1)
+        ax.axhline(0.0, color=palette.TEXT["axis"], linewidth=0.8, zorder=1)
         ax.scatter([0.0], [0.0], s=25, color=_TEXT, zorder=5)
         _style_axes(ax, "hip flexion (°)" if ax in axes[1] else "",
                     "change in length (cm)" if ax in axes[:, 0] else "",
                     HEAD_STYLE[head]["label"])
         ax.tick_params(labelbottom=True)
     axes[0, 0].annotate("standing", (0.0, 0.0), xytext=(12, 14), textcoords="offset points",
-                        fontsize=8, arrowprops=dict(arrowstyle="-", color="#555555"))
+                        fontsize=8, arrowprops=dict(arrowstyle="-", color=palette.TEXT["muted"]))
     handles, names = axes[0, 0].get_legend_handles_labels()
-    fig.legend(handles, names, loc="upper center", ncol=len(knees), frameon=False,
-               bbox_to_anchor=(0.5, 0.95))
+    axes[0, 0].legend(handles, names, loc="upper left", frameon=False, fontsize=8.5)
     fig.suptitle("How long is each head? Change from its standing length", fontsize=12,
-                 fontweight="bold", color=_TEXT, y=0.995)
+                 fontweight="bold", color=_TEXT)
     _source(fig, "Model: Delp et al. 1990 leg geometry (gait2392). Above 0: longer than in "
                  "standing.")
     return fig
@@ -254,29 +254,27 @@ def figure_moment_arms(hip_range_deg=(-20.0, 120.0), knee_range_deg=(0.0, 120.0)
     """
     hips = np.linspace(*hip_range_deg, 141)
     knees = np.linspace(*knee_range_deg, 121)
-    fig = Figure(figsize=(_WIDTH_IN, 4.2))
+    fig = Figure(figsize=(_WIDTH_IN, 4.2), layout="constrained")
     ax_h, ax_k = fig.subplots(1, 2)
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.76, bottom=0.14, wspace=0.25)
     for head in HAMSTRING_HEADS:
         style = dict(color=HEAD_STYLE[head]["color"], linestyle=_HEAD_LINESTYLE[head],
                      linewidth=2.0, label=HEAD_STYLE[head]["label"])
         ax_h.plot(hips, 100.0 * moment_arm(head, "hip", hips, 0.0), **style)
         ax_k.plot(knees, 100.0 * moment_arm(head, "knee", 0.0, knees), **style)
     for ax in (ax_h, ax_k):
-        ax.axhline(0.0, color="#888888", linewidth=0.8, zorder=1)
+        ax.axhline(0.0, color=palette.TEXT["axis"], linewidth=0.8, zorder=1)
     _style_axes(ax_h, "hip flexion (°), knee straight", "moment arm (cm)", "At the hip")
     _style_axes(ax_k, "knee flexion (°), hip straight", "moment arm (cm)", "At the knee")
     ax_h.set_ylim(-8.0, 1.0)
     ax_k.set_ylim(-1.0, 6.0)
     ax_h.text(0.03, 0.04, "below 0: extends the hip", transform=ax_h.transAxes, fontsize=8.5,
-              color="#444444")
+              color=palette.TEXT["secondary"])
     ax_k.text(0.03, 0.92, "above 0: flexes the knee", transform=ax_k.transAxes, fontsize=8.5,
-              color="#444444")
+              color=palette.TEXT["secondary"])
     handles, names = ax_h.get_legend_handles_labels()
-    fig.legend(handles, names, loc="upper center", ncol=2, frameon=False,
-               bbox_to_anchor=(0.5, 0.93), fontsize=8.5)
+    ax_h.legend(handles, names, loc="center left", frameon=False, fontsize=8.5)
     fig.suptitle("Leverage changes with the angle: moment arm r = -dL/dθ", fontsize=12,
-                 fontweight="bold", color=_TEXT, y=0.995)
+                 fontweight="bold", color=_TEXT)
     _source(fig, "Model: moment arms taken from the length curves (Delp et al. 1990 "
                  "geometry). Knee angles beyond about 110° are a sketch.")
     return fig
@@ -302,9 +300,8 @@ def figure_moment_arm_from_length(head="semitendinosus", joint="hip", angle_deg=
     r0 = 100.0 * moment_arm(head, joint, *pose(angle_deg))
     span = np.array([angle_deg - 25.0, angle_deg + 25.0])
     tangent = l0 - r0 * np.radians(span - angle_deg)  # slope dL/dθ = -r (per radian)
-    fig = Figure(figsize=(_WIDTH_IN, 3.8))
+    fig = Figure(figsize=(_WIDTH_IN, 3.8), layout="constrained")
     ax_l, ax_r = fig.subplots(1, 2)
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.82, bottom=0.15, wspace=0.28)
     colour = HEAD_STYLE[head]["color"]
     other = "knee" if joint == "hip" else "hip"
     ax_l.plot(theta, length, color=colour, linewidth=2.0, label="length L")
@@ -313,7 +310,7 @@ def figure_moment_arm_from_length(head="semitendinosus", joint="hip", angle_deg=
     ax_l.scatter([angle_deg], [l0], s=30, color=_TEXT, zorder=5)
     ax_r.plot(theta, arm, color=colour, linewidth=2.0, label="moment arm r")
     ax_r.scatter([angle_deg], [r0], s=30, color=_TEXT, zorder=5)
-    ax_r.axhline(0.0, color="#888888", linewidth=0.8, zorder=1)
+    ax_r.axhline(0.0, color=palette.TEXT["axis"], linewidth=0.8, zorder=1)
     ax_r.annotate(f"r = {r0:+.1f} cm", (angle_deg, r0), xytext=(10, 12 if r0 < 0 else -16),
                   textcoords="offset points", fontsize=9)
     _style_axes(ax_l, f"{joint} flexion θ (°), {other} {other_deg:g}°", "length (cm)",
@@ -322,7 +319,7 @@ def figure_moment_arm_from_length(head="semitendinosus", joint="hip", angle_deg=
                 "Moment arm = minus the slope")
     ax_l.legend(frameon=False, fontsize=8.5, loc="upper left")
     fig.suptitle(f"{HEAD_STYLE[head]['label']} at the {joint}: r = -dL/dθ", fontsize=12,
-                 fontweight="bold", color=_TEXT, y=0.985)
+                 fontweight="bold", color=_TEXT)
     return fig
 
 
@@ -338,33 +335,32 @@ def figure_pelvic_incidence(pi_range_deg=(35.0, 80.0)):
     """
     pis = np.linspace(*pi_range_deg, 91)
     sp = spinopelvic(pis, 0.0)
-    fig = Figure(figsize=(_WIDTH_IN, 4.6))
+    fig = Figure(figsize=(_WIDTH_IN, 4.6), layout="constrained")
     ax = fig.add_subplot()
-    fig.subplots_adjust(left=0.08, right=0.80, top=0.88, bottom=0.13)
-    shades = ("#EAF3FA", "#FFFFFF", "#FDF0E1")
+    shades = palette.SHADES
     for (name, lo, hi, _), shade in zip(ROUSSOULY_TYPES, shades):
         lo_, hi_ = max(lo, 0.0), min(hi, 90.0)
         ax.axhspan(lo_, hi_, color=shade, zorder=0)
         ax.text(1.01, 0.5 * (max(lo_, 20.0) + min(hi_, 60.0)),
                 f"SS {'< 35°' if lo < 0 else '> 45°' if hi > 90 else '35-45°'}:\n{name}",
-                transform=ax.get_yaxis_transform(), fontsize=8, va="center", color="#444444")
+                transform=ax.get_yaxis_transform(), fontsize=8, va="center", color=palette.TEXT["secondary"])
     lines = (("lumbar lordosis LL", sp.lumbar_lordosis_deg, OKABE_ITO["bluish_green"], "-"),
              ("sacral slope SS", sp.sacral_slope_deg, OKABE_ITO["blue"], "--"),
              ("radiographic pelvic tilt PT", sp.radiographic_pelvic_tilt_deg,
               OKABE_ITO["vermillion"], ":"))
     for label, values, colour, style in lines:
         ax.plot(pis, values, color=colour, linestyle=style, linewidth=2.2, label=label)
-    ax.axvline(53.0, color="#888888", linewidth=0.8, linestyle="-.", zorder=1)
-    ax.text(53.5, 2.0, "population mean PI, 53°", fontsize=8, color="#555555")
+    ax.axvline(53.0, color=palette.TEXT["axis"], linewidth=0.8, linestyle="-.", zorder=1)
+    ax.text(53.5, 2.0, "population mean PI, 53°", fontsize=8, color=palette.TEXT["muted"])
     ax.set_xlim(*pi_range_deg)
     ax.set_ylim(0.0, 75.0)
     _style_axes(ax, "pelvic incidence PI (°): the shape of the pelvis",
                 "standing angle (°)", None)
     ax.text(1.01, 0.99, "approximate\nRoussouly type\n(by SS)", transform=ax.transAxes,
-            fontsize=8, va="top", fontweight="bold", color="#444444")
+            fontsize=8, va="top", fontweight="bold", color=palette.TEXT["secondary"])
     ax.legend(frameon=False, fontsize=8.5, loc="upper left")
     fig.suptitle("People with a bigger PI stand with more slope, more tilt and more lordosis",
-                 fontsize=11.5, fontweight="bold", color=_TEXT, y=0.98)
+                 fontsize=11.5, fontweight="bold", color=_TEXT)
     _source(fig, "Model: standing PT and LL from PI (Le Huec & Hasegawa 2016); PI = PT + SS "
                  "(Legaye et al. 1998). Type bands after Roussouly et al. 2005, approximate.")
     return fig
@@ -390,9 +386,8 @@ def figure_task_comparison(slr_values=(55.0, 80.0)):
     """
     slrs = [float(s) for s in slr_values]
     postures = [[make(s) for s in slrs] for _, make in _COMPARE_TASKS]
-    fig = Figure(figsize=(_WIDTH_IN, 4.4))
+    fig = Figure(figsize=(_WIDTH_IN, 4.4), layout="constrained")
     axes = fig.subplots(1, 2)
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.8, bottom=0.17, wspace=0.25)
     n = len(slrs)
     width = 0.8 / n
     x = np.arange(len(_COMPARE_TASKS))
@@ -409,22 +404,21 @@ def figure_task_comparison(slr_values=(55.0, 80.0)):
             for bar, row, v in zip(bars, postures, values):
                 if not row[j].reachable:
                     bar.set_hatch("///")
-                    bar.set_edgecolor("#333333")
+                    bar.set_edgecolor(palette.BODY["belly_edge"])
                 shown = _clean(v, 0)
                 ax.annotate(f"{shown:.0f}", (bar.get_x() + bar.get_width() / 2, v),
                             xytext=(0, 2 if shown >= 0 else -9), textcoords="offset points",
                             ha="center", fontsize=7.5)
-        ax.axhline(0.0, color="#555555", linewidth=0.8)
+        ax.axhline(0.0, color=palette.TEXT["muted"], linewidth=0.8)
         ax.set_xticks(x, [name for name, _ in _COMPARE_TASKS], fontsize=8.5)
         _style_axes(ax, "", ylabel, title)
         ax.grid(False, axis="x")
     axes[0].set_ylim(-55.0, 80.0)
     axes[1].set_ylim(0.0, 70.0)
     handles, names = axes[0].get_legend_handles_labels()
-    fig.legend(handles, names, loc="upper center", ncol=n, frameon=False,
-               bbox_to_anchor=(0.5, 0.92))
+    axes[1].legend(handles, names, loc="upper right", frameon=False, fontsize=8.5)
     fig.suptitle("Short hamstrings show only where they are stretched", fontsize=12,
-                 fontweight="bold", color=_TEXT, y=0.99)
+                 fontweight="bold", color=_TEXT)
     _source(fig, "Model. Hatched: cannot sit fully upright; the bar shows the furthest pose "
                  "reached.")
     return fig
@@ -445,9 +439,8 @@ def figure_task_curves(task="forward_bend", slr_values=(55.0, 80.0)):
     slider = TASK_REGISTRY[task].slider
     xlabel, (lo, hi) = slider.label.lower(), slider.offered_range_deg
     values = np.linspace(lo, hi, 161)
-    fig = Figure(figsize=(_WIDTH_IN, 3.9))
+    fig = Figure(figsize=(_WIDTH_IN, 3.9), layout="constrained")
     axes = fig.subplots(1, 2, sharex=True)
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.75, bottom=0.15, wspace=0.25)
     for j, slr in enumerate(float(s) for s in slr_values):
         steps = P.sweep(task, values, slr_deg=slr)
         ok = np.array([p.reachable for p in steps])
@@ -460,10 +453,8 @@ def figure_task_curves(task="forward_bend", slr_values=(55.0, 80.0)):
                 ax.scatter([x[-1]], [y[-1]], s=30, color=_SERIES[j % len(_SERIES)], zorder=5)
     _style_axes(axes[0], xlabel, "pelvic tilt from neutral (°)", "Pelvis (+ forward)")
     _style_axes(axes[1], xlabel, "lumbar lordosis L1-S1 (°)", "Lumbar curve")
-    handles, names = axes[0].get_legend_handles_labels()
-    fig.legend(handles, names, loc="upper center", ncol=len(names), frameon=False,
-               bbox_to_anchor=(0.5, 0.91))
-    fig.suptitle(_CURVE_TITLES[task], fontsize=12, fontweight="bold", color=_TEXT, y=0.99)
+    axes[0].legend(loc="best", frameon=False, fontsize=8.5)
+    fig.suptitle(_CURVE_TITLES[task], fontsize=12, fontweight="bold", color=_TEXT)
     _source(fig, "Model. Each line stops where that person's hamstrings reach their limit "
                  "(dot).")
     return fig
@@ -475,14 +466,13 @@ def figure_slr_pelvis(slr_values=(55.0, 80.0)):
     Left: hip flexion against the leg's angle to the table (the dashed diagonal would be a
     pelvis that never moves). Right: the pelvis's share of the raise, in %.
     """
-    fig = Figure(figsize=(_WIDTH_IN, 3.9))
+    fig = Figure(figsize=(_WIDTH_IN, 3.9), layout="constrained")
     ax_h, ax_s = fig.subplots(1, 2)
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.75, bottom=0.15, wspace=0.27)
     top = max(float(s) for s in slr_values)
-    ax_h.plot([0.0, top], [0.0, top], color="#888888", linestyle="--", linewidth=1.0,
+    ax_h.plot([0.0, top], [0.0, top], color=palette.TEXT["axis"], linestyle="--", linewidth=1.0,
               label="_pelvis still")
     ax_h.text(0.55 * top, 0.62 * top, "if the pelvis\nstayed still", fontsize=8,
-              color="#555555", ha="right")
+              color=palette.TEXT["muted"], ha="right")
     for j, slr in enumerate(float(s) for s in slr_values):
         raise_deg = np.linspace(1.0, slr, 80)
         steps = P.sweep("straight_leg_raise", raise_deg, slr_deg=slr)
@@ -496,10 +486,9 @@ def figure_slr_pelvis(slr_values=(55.0, 80.0)):
                 "The pelvis rolling back")
     ax_s.set_ylim(0.0, 20.0)
     handles, names = ax_h.get_legend_handles_labels()
-    fig.legend(handles, names, loc="upper center", ncol=len(names), frameon=False,
-               bbox_to_anchor=(0.5, 0.91))
+    ax_h.legend(handles, names, loc="upper left", frameon=False, fontsize=8.5)
     fig.suptitle("An SLR angle is hip flexion plus pelvic rotation", fontsize=12,
-                 fontweight="bold", color=_TEXT, y=0.99)
+                 fontweight="bold", color=_TEXT)
     _source(fig, "Model. Each line ends at that person's SLR angle (the end of the test).")
     return fig
 
@@ -525,17 +514,16 @@ def figure_exercises(slr_deg=80.0):
                     "strengthening and control": OKABE_ITO["bluish_green"]}
     colours = [group_colour[ex.group] for ex in EXERCISES.values()]
     hatches = ["" if ex.model == SOLVED else "///" for ex in EXERCISES.values()]
-    fig = Figure(figsize=(_WIDTH_IN, 4.8))
+    fig = Figure(figsize=(_WIDTH_IN, 4.8), layout="constrained")
     ax_u, ax_l = fig.subplots(1, 2, sharey=True)
-    fig.subplots_adjust(left=0.25, right=0.98, top=0.83, bottom=0.15, wspace=0.08)
     y = np.arange(len(names))[::-1]
-    ax_u.axvspan(85.0, 100.0, color="#FBE3D6", zorder=0)
-    ax_u.text(86.0, y[0] + 0.45, "tension", fontsize=7.5, color="#8A3B12", va="bottom")
+    ax_u.axvspan(85.0, 100.0, color=palette.TENSION_BAND, zorder=0)
+    ax_u.text(86.0, y[0] + 0.45, "tension", fontsize=7.5, color=palette.TEXT["warning"], va="bottom")
     for ax, values in ((ax_u, used), (ax_l, lumbar)):
-        bars = ax.barh(y, values, color=colours, edgecolor="#333333", linewidth=0.5)
+        bars = ax.barh(y, values, color=colours, edgecolor=palette.BODY["belly_edge"], linewidth=0.5)
         for bar, hatch in zip(bars, hatches):
             bar.set_hatch(hatch)
-        ax.axvline(0.0, color="#555555", linewidth=0.8)
+        ax.axvline(0.0, color=palette.TEXT["muted"], linewidth=0.8)
     for yy, v in zip(y, used):
         ax_u.text(max(v, 0.0) + 2.0, yy, f"{_clean(v, 0):.0f}%", va="center", fontsize=7.5)
     ax_u.set_yticks(y, names, fontsize=8.5)
@@ -545,12 +533,75 @@ def figure_exercises(slr_deg=80.0):
     _style_axes(ax_l, "lumbar flexion (°): + flatter, - more hollow", "", "Lower back")
     from matplotlib.patches import Patch
     handles = [Patch(color=c, label=g) for g, c in group_colour.items()]
-    handles.append(Patch(facecolor="white", edgecolor="#333333", hatch="///",
+    handles.append(Patch(facecolor="white", edgecolor=palette.BODY["belly_edge"], hatch="///",
                          label="illustrative joint pose"))
-    fig.legend(handles=handles, loc="upper center", ncol=4, frameon=False, fontsize=8,
-               bbox_to_anchor=(0.55, 0.93))
+    ax_l.legend(handles=handles, loc="lower right", frameon=False, fontsize=8)
     fig.suptitle(f"What the exercises do in the model (passive SLR {slr_deg:.0f}°)",
-                 fontsize=12, fontweight="bold", color=_TEXT, y=0.995)
+                 fontsize=12, fontweight="bold", color=_TEXT)
     _source(fig, "Model; passive only (no muscle activity). Above 100%: a pose this person "
                  "cannot reach.")
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# The labelled leg (notebook 01)
+# ---------------------------------------------------------------------------------------------
+def figure_meet_the_hamstrings(hip_flexion_deg=0.0, knee_flexion_deg=0.0):
+    """The four hamstring heads from behind and from the side, labelled.
+
+    Parameters
+    ----------
+    hip_flexion_deg, knee_flexion_deg : float
+        The pose (degrees); the default, 0 and 0, is the anatomical position.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        A 9 x 5.5 inch figure made without pyplot (so it is not kept in pyplot's list of
+        open figures): the back view on the left, the side view on the right, both at the
+        same scale.
+
+    Examples
+    --------
+    >>> fig = figure_meet_the_hamstrings()
+    >>> [ax.get_title() for ax in fig.axes]
+    ['From behind', 'From the side (seen from the right)']
+    """
+    pose = pose_points(0.0, hip_flexion_deg, knee_flexion_deg)
+    fig = Figure(figsize=(9.0, 5.5))
+    fig.patch.set_facecolor("white")
+    views = ("back", "side")
+    axes = [fig.add_axes((0.0, 0.0, 0.5, 0.8)) for _ in views]
+    arts = [leg_art.draw_leg(ax, pose, view=v) for ax, v in zip(axes, views)]
+
+    # One scale for both views, as large as the figure allows.
+    lm, paths = leg_art._single_pose(pose)
+    fig_w, fig_h = 9.0 * 72, 5.5 * 72
+    top_pt, bottom_pt, side_pt, between_pt = 46.0, 14.0, 4.0, 10.0
+    items = [leg_art._label_items(lm, paths, v, True) for v in views]
+    cols = [leg_art._columns_pt(it) for it in items]
+    sizes = [a["extent"][1] - a["extent"][0] for a in arts]
+    fixed_w = sum(left + right + 2 * leg_art._GAP_PT for left, right in cols)
+    scale = min((fig_w - 2 * side_pt - between_pt - fixed_w) / sum(s[0] for s in sizes),
+                (fig_h - top_pt - bottom_pt - leg_art._BOTTOM_PT - leg_art._TOP_PT) / max(s[1] for s in sizes))
+    widths = [s[0] * scale + left + right + 2 * leg_art._GAP_PT for s, (left, right) in zip(sizes, cols)]
+    height = max(s[1] for s in sizes) * scale + leg_art._BOTTOM_PT + leg_art._TOP_PT
+    spare = (fig_w - 2 * side_pt - between_pt - sum(widths)) / 3
+    x = side_pt + spare
+    for ax, art, it, w in zip(axes, arts, items, widths):
+        y = bottom_pt + 0.5 * (fig_h - top_pt - bottom_pt - height)
+        ax.set_position((x / fig_w, y / fig_h, w / fig_w, height / fig_h))
+        leg_art._set_limits(ax, *art["extent"], it, scale)
+        leg_art.update_leg(art, pose)
+        x += w + between_pt + spare
+
+    if hip_flexion_deg == 0 and knee_flexion_deg == 0:
+        title = "The hamstrings: right leg in the anatomical position"
+    else:
+        title = (f"The hamstrings: right leg, hip flexion {hip_flexion_deg:g}\u00b0, "
+                 f"knee flexion {knee_flexion_deg:g}\u00b0")
+    fig.suptitle(title, fontsize=13, fontweight="bold", color=leg_art._TEXT_COLOUR, y=0.985)
+    fig.text(0.5, 0.006, "Each head is drawn as a line from origin to insertion (leg model "
+             "of Delp et al. 1990). Line widths hint at bulk; they are not to scale.",
+             ha="center", va="bottom", fontsize=7, color=palette.TEXT["muted"])
     return fig
