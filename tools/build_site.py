@@ -104,11 +104,11 @@ def _segment_transform(frame):
 def _local_outlines(posture):
     """Each side-view bone outline in its segment's frame (fixed for the person)."""
     from anatomy.model.body import _frames, posture_points
-    from anatomy.view import drawing
+    from anatomy.view.outlines import bone_outlines
     from anatomy.view.picture_spec import BONES
 
     frames, _ = _frames(posture)
-    outlines = drawing.bone_outlines(posture_points(posture).landmarks, "side")
+    outlines = bone_outlines(posture_points(posture).landmarks, "side")
     local = {}
     for name, (segment, _, _) in BONES.items():
         f = frames[segment]
@@ -120,11 +120,11 @@ def _check_rigid(local, posture):
     """The outlines must be rigid with their segments (what lets the page store 3 numbers
     per bone per pose); fail the build if a change to the outlines breaks that."""
     from anatomy.model.body import _frames, posture_points
-    from anatomy.view import drawing
+    from anatomy.view.outlines import bone_outlines
     from anatomy.view.picture_spec import BONES
 
     frames, _ = _frames(posture)
-    outlines = drawing.bone_outlines(posture_points(posture).landmarks, "side")
+    outlines = bone_outlines(posture_points(posture).landmarks, "side")
     for name, (segment, _, _) in BONES.items():
         f = frames[segment]
         again = local[name] @ f.rotation.T + f.origin

@@ -2,10 +2,11 @@
 
 The kernel scene (`anatomy.view.scene`, matplotlib) and the kernel-free panels of the static
 site (``tools/site_assets/panel.js``, SVG in the browser) draw the same picture. What the
-picture looks like (colours, line widths in points, drawing order, which outlines are drawn,
-the words on it, the strain colour ramp, the shape of the muscle bellies) is written here
-once; `as_json` hands it to the browser. ``tests/test_site_spec.py`` fails when the scene or
-the JavaScript renderer drifts from it.
+picture looks like (which palette colour goes where, line widths in points, drawing order,
+which outlines are drawn, the words on it, the shape of the muscle bellies) is written here
+once, the colours themselves in `anatomy.view.palette`; `as_json` hands it to the browser.
+``tests/test_picture_spec.py`` (kernel scene) and ``tests/browser/test_site.py`` (browser)
+fail when either drifts from it.
 
 Plain data only (no matplotlib), so a builder can read it without a plotting backend.
 
@@ -21,18 +22,17 @@ from __future__ import annotations
 
 import json
 
+from . import palette
 from ..model.muscles import FACTS, HAMSTRING_HEADS
 from ..model.posture import SLACK_FRACTION
 
-# --- Colours: the one block to switch to anatomy/view/palette.py (Okabe-Ito and the strain
-# ramp, written once, by the view engineer) when it lands: import them from there instead.
-# Until then they mirror the kernel scene; tests/test_picture_spec.py fails if they differ.
-CALM, STRETCHED, LIMIT = "#56B4E9", "#E69F00", "#D55E00"  # Okabe-Ito (Okabe & Ito 2008)
-
-STRAIN_STOPS = ((0.0, CALM), (0.33, "#CFE6F2"), (0.62, "#F3E3C3"), (0.9, STRETCHED),
-                (1.0, LIMIT))
+# Colours come from the palette (written once there); the spec says where the picture uses
+# them.
+CALM, STRETCHED, LIMIT = (c for _, c in (palette.STRAIN_RAMP[0], palette.STRAIN_RAMP[3],
+                                          palette.STRAIN_RAMP[-1]))
+STRAIN_STOPS = palette.STRAIN_RAMP
 """The strain ramp: calm → stretched → at its limit, as (position 0-1, colour)."""
-STRAIN_RANGE_LO = -0.5
+STRAIN_RANGE_LO = palette.STRAIN_RANGE[0]
 """'Range used' at the calm end of the ramp (1 = at the limit)."""
 STRAIN_LUT_SIZE = 256
 """Colours in the ramp's look-up table (matplotlib's default ``N``)."""
@@ -48,22 +48,21 @@ BELLY_WIDTH_PER_SQRT_CM2 = 0.0065
 BELLY_SAMPLES = 24
 """Points along each side of a belly outline."""
 
-BONE_FILL, BONE_EDGE = "#F1E9D8", "#4A4A4A"
-GREY = "#7A7A7A"
-# --- end of the colours
+BONE_FILL, BONE_EDGE = palette.BONE["fill"], palette.BONE["edge"]
+GREY = palette.BODY["segment"]
 
 SIDE = {
     # name: how the side view draws it. width in points (at the standard, non-presenter
     # size), z the drawing order (higher is nearer the viewer), as in the kernel scene.
-    "support": {"stroke": "#3A3A3A", "width": 2.5, "z": 0.6},
-    "other_leg": {"stroke": "#BBBBBB", "width": 5.0, "z": 0.8, "cap": "round"},
+    "support": {"stroke": palette.BODY["support"], "width": 2.5, "z": 0.6},
+    "other_leg": {"stroke": palette.BODY["other_leg"], "width": 5.0, "z": 0.8, "cap": "round"},
     "foot": {"stroke": GREY, "width": 3.0, "z": 1.4, "cap": "round"},
     "trunk": {"stroke": GREY, "width": 6.0, "z": 1.5, "cap": "round", "opacity": 0.55},
-    "head": {"fill": "#EDEDED", "stroke": GREY, "width": 1.0, "z": 1.5, "radius_m": 0.1},
+    "head": {"fill": palette.BODY["head_fill"], "stroke": GREY, "width": 1.0, "z": 1.5, "radius_m": 0.1},
     "arm": {"stroke": GREY, "width": 4.0, "z": 1.6, "cap": "round", "opacity": 0.6},
     "vertebra": {"fill": BONE_FILL, "stroke": BONE_EDGE, "width": 0.8, "z": 2.2},
-    "tendon": {"stroke": "#6E6E6E", "width": 1.6},
-    "belly": {"stroke": "#333333", "width": 0.6},
+    "tendon": {"stroke": palette.BODY["tendon"], "width": 1.6},
+    "belly": {"stroke": palette.BODY["belly_edge"], "width": 0.6},
 }
 
 BONES = {
@@ -95,8 +94,8 @@ TEXT = {
 """The words drawn on the picture (``{value}``: a whole number of degrees)."""
 LEGEND_TICKS = (STRAIN_RANGE_LO, 0.0, SLACK_FRACTION)
 """Where the legend's three words sit on the 'range used' axis."""
-TEXT_COLOUR = "#1A1A1A"
-MUTED_TEXT_COLOUR = "#555555"  # the direction words, the group tag's leader
+TEXT_COLOUR = palette.TEXT["main"]
+MUTED_TEXT_COLOUR = palette.TEXT["muted"]  # the direction words, the group tag's leader
 FONT_PT = 9.0
 
 
