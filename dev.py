@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The project's two set-up commands, for a fresh machine that has only ``python3``.
 
-    python3 dev.py lab     # open the notebooks in JupyterLab (127.0.0.1, with a token)
+    python3 dev.py lab     # JupyterLab at the repository root, on notebooks/00_start_here.ipynb
+    python3 dev.py voila   # the course as apps (Voila): the course map at http://127.0.0.1:8866/
     python3 dev.py test    # run every test: unit tests, nbval on every notebook, browser tests
     python3 dev.py site    # build the read-only edition (static site, works offline) in site/
 
@@ -10,8 +11,9 @@ installs the project into it with the packages listed in ``pyproject.toml``. It 
 only when ``pyproject.toml`` has changed since the last install.
 
 Extra arguments after ``test`` are handed to pytest (``python3 dev.py test -k muscles``).
-Extra arguments after ``lab`` are handed to ``jupyter lab``; after ``site``, to
-``tools/build_site.py`` (``python3 dev.py site --repo OWNER/REPO`` for the Binder links).
+Extra arguments after ``lab`` or ``voila`` are handed to ``jupyter lab`` or ``voila`` (the
+start page stays); after ``site``, to ``tools/build_site.py`` (``python3 dev.py site --repo
+OWNER/REPO`` for the Binder links). Needs Python 3.11 or newer.
 """
 from __future__ import annotations
 
@@ -21,6 +23,11 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+
+if sys.version_info < (3, 11):
+    sys.exit(f"[dev.py] needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+
+import tomllib  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -46,11 +53,21 @@ def _ensure_venv() -> None:
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
-    _say("installing the project and its packages (first run only; a few minutes)")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    packages = [*project["dependencies"], *project["optional-dependencies"]["notebook"],
+                *project["optional-dependencies"]["test"]]
+    _say("step 1/3: updating pip")
     subprocess.run([str(PY), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run(
-        [str(PY), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[notebook,test]"], check=True
-    )
+    _say(f"step 2/3: installing {len(packages)} packages and what they need "
+         "(first run only: a few minutes; pip prints each one)")
+    subprocess.run([str(PY), "-m", "pip", "install", "--progress-bar", "on", *packages],
+                   check=True)
+    _say("step 3/3: installing this project (editable, so your edits to anatomy/ count)")
+    done = subprocess.run(
+        [str(PY), "-m", "pip", "install", "--quiet", "--no-deps", "-e", str(ROOT)],
+        capture_output=True, text=True)
+    if done.returncode != 0:  # the build backend's own notes only matter when it fails
+        sys.exit(f"[dev.py] installing the project failed:\n{done.stdout}\n{done.stderr}")
     # the same JupyterLab settings as Binder (see postBuild)
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
@@ -58,14 +75,28 @@ def _ensure_venv() -> None:
     STAMP.write_text(wanted + "\n")
 
 
+def _as_root() -> list[str]:
+    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
 def lab(args: list[str]) -> int:
+    """JupyterLab rooted at the repository (so docs/ is one click away), on the start page."""
     _ensure_venv()
-    cmd = [str(BIN / "jupyter"), "lab", "--ip=127.0.0.1", f"--notebook-dir={ROOT / 'notebooks'}"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers often run as root
-        cmd.append("--allow-root")
-    cmd += args or ["--LabApp.default_url=/lab/tree/00_start_here.ipynb"]
+    cmd = [str(BIN / "jupyter"), "lab", "--ip=127.0.0.1", f"--ServerApp.root_dir={ROOT}",
+           "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb", *_as_root(), *args]
     _say(" ".join(cmd))
-    return subprocess.call(cmd)
+    return subprocess.call(cmd, cwd=ROOT)
+
+
+def voila(args: list[str]) -> int:
+    """The course as apps for a class: voila.json (kernel culling, the course template) and
+    the notebooks/ folder, whose index page is the course map."""
+    _ensure_venv()
+    cmd = [str(BIN / "voila"), "--no-browser", "--Voila.ip=127.0.0.1", *args, "notebooks"]
+    env = dict(os.environ, JUPYTER_PATH=os.pathsep.join(
+        p for p in (str(ROOT / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p))
+    _say(" ".join(cmd))
+    return subprocess.call(cmd, cwd=ROOT, env=env)
 
 
 def test(args: list[str]) -> int:
@@ -90,7 +121,7 @@ def site(args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    commands = {"lab": lab, "test": test, "site": site}
+    commands = {"lab": lab, "voila": voila, "test": test, "site": site}
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

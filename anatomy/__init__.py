@@ -49,6 +49,7 @@ from .model.posture import (
     SHORT_SLR_DEG,
     SLR_BANDS,
     SLR_RANGE_DEG,
+    Hamstrings,
     Posture,
     active_knee_extension,
     chair_sitting,
@@ -56,6 +57,7 @@ from .model.posture import (
     forward_bend,
     joint_pose,
     long_sitting,
+    passive_knee_extension,
     sit_and_reach,
     slr_band,
     standing,
@@ -80,6 +82,7 @@ from .model import (  # noqa: F401
 _LAZY_FUNCTIONS = {
     "present": ("anatomy.ui.presenter", "present"),
     "notebook_hints": ("anatomy.ui.hints", "notebook_hints"),
+    "notebook_setup": ("anatomy.ui.hints", "notebook_setup"),
 }
 _LAZY_MODULES = {
     "controls": "anatomy.ui.controls",
@@ -117,9 +120,10 @@ __all__ = [
     "segment_frames", "FACTS", "HAMSTRING_HEADS", "MuscleFacts", "moment_arm",
     "muscle_tendon_length", "path_points", "PosePoints", "pose_points", "REFERENCES", "cite",
     "NORMAL_SLR_DEG", "SHORT_SLR_DEG", "SLR_BANDS", "SLR_RANGE_DEG", "TASKS", "TASK_REGISTRY", "Posture",
+    "Hamstrings", "passive_knee_extension",
     "active_knee_extension", "chair_sitting", "extensibility", "forward_bend", "joint_pose",
     "long_sitting",
     "sit_and_reach", "slr_band", "standing", "straight_leg_raise", "sweep", "toe_touch",
     "DEFAULT_PELVIC_INCIDENCE_DEG", "PELVIC_INCIDENCE_RANGE_DEG", "SpinoPelvic", "spinopelvic",
-    "posture_points", "present", "notebook_hints",
+    "posture_points", "present", "notebook_hints", "notebook_setup",
 ]

@@ -85,7 +85,7 @@ def test_forward_bend_fingertips_come_down_as_the_trunk_flexes(panels):
 
 
 def test_forward_bend_shorter_hamstrings_bend_less_at_the_hip(panels):
-    panel = panels(task_explorer, "forward_bend", slr_deg=90.0, value=90.0)
+    panel = panels(task_explorer, "forward_bend", slr_deg=90.0, value=125.0)
     hip_long = panel.posture.hip_flexion_deg
     panel.sliders["slr_deg"].value = 50.0
     assert panel.posture.slr_deg == 50.0
@@ -124,7 +124,7 @@ def test_straight_leg_raise_lengthens_the_hamstrings(panels):
 def test_long_sitting_reach_grows_with_the_lean(panels):
     panel = panels(task_explorer, "long_sitting", slr_deg=80.0)
     reach = []
-    for value in (-10.0, 10.0, 30.0):
+    for value in (-25.0, -10.0, 5.0):  # the end of the lean is about 12° for an SLR of 80°
         panel.sliders["trunk_flexion_deg"].value = value
         _consistent(panel)
         reach.append(_number(panel.readouts.value, "Reach past the ankles", " cm"))
@@ -295,16 +295,35 @@ def test_play_is_linked_to_the_task_slider(all_panels, which, key):
 def test_save_png_and_svg_buttons_write_files(panels, tmp_path):
     panel = panels(task_explorer, "forward_bend", value=45.0)
     panel.png_button.click()
+    link_png = panel.message.value
     panel.svg_button.click()
-    png = tmp_path / "exports" / "forward_bend.png"
-    svg = tmp_path / "exports" / "forward_bend.svg"
-    assert png.is_file() and svg.is_file()
+    stem = "forward-bend_slr-80deg_trunk-flexion-45deg"  # says what the figure shows
+    png = tmp_path / "exports" / f"{stem}.png"
+    svg = tmp_path / "exports" / f"{stem}.svg"
+    assert png.is_file() and svg.is_file(), sorted(p.name for p in tmp_path.rglob("*"))
     with Image.open(png) as image:
         w_in, h_in = panel.scene.figure.get_size_inches()
         assert image.width >= 200 * w_in - 1 and image.height >= 200 * h_in - 1
     assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
-    assert "forward_bend.svg" in panel.message.value
+    # the browser gets the file itself: a download link carrying the bytes
+    assert f'download="{stem}.png"' in link_png and "data:image/png;base64," in link_png
+    assert f'download="{stem}.svg"' in panel.message.value
+    assert "data:image/svg+xml;base64," in panel.message.value
     assert panel.errors.outputs == ()
+
+
+def test_saving_twice_never_overwrites(panels, tmp_path):
+    panel = panels(task_explorer, "forward_bend", value=45.0)
+    panel.png_button.click()
+    first = (tmp_path / "exports" / "forward-bend_slr-80deg_trunk-flexion-45deg.png")
+    data = first.read_bytes()
+    panel.png_button.click()
+    second = first.with_name(first.stem + "-2.png")
+    assert second.is_file() and first.read_bytes() == data
+    assert 'download="forward-bend_slr-80deg_trunk-flexion-45deg-2.png"' in panel.message.value
+    panel.sliders["trunk_flexion_deg"].value = 60.0
+    panel.png_button.click()
+    assert "trunk-flexion-60deg.png" in panel.message.value
 
 
 def test_save_gif_button_writes_an_animation_with_progress(panels, tmp_path, monkeypatch):
@@ -315,8 +334,8 @@ def test_save_gif_button_writes_an_animation_with_progress(panels, tmp_path, mon
     panel.progress.observe(lambda change: ticks.append(change["new"]), names="value")
     before = panel.posture
     panel.gif_button.click()
-    gif = tmp_path / "exports" / "straight_leg_raise_sweep.gif"
-    assert gif.is_file(), panel.errors.outputs
+    gif = tmp_path / "exports" / "straight-leg-raise_slr-80deg_leg-raise-20deg_sweep.gif"
+    assert gif.is_file(), (panel.errors.outputs, sorted(p.name for p in tmp_path.rglob("*")))
     with Image.open(gif) as image:
         assert image.n_frames > 1
         assert image.n_frames <= panel.progress.max
@@ -325,7 +344,8 @@ def test_save_gif_button_writes_an_animation_with_progress(panels, tmp_path, mon
     assert panel.progress.value == panel.progress.max
     assert panel.progress.layout.visibility == "hidden"
     assert panel.posture == before  # the scene is back where the slider is
-    assert "sweep.gif" in panel.message.value
+    assert 'download="straight-leg-raise_slr-80deg_leg-raise-20deg_sweep.gif"' in \
+        panel.message.value and "data:image/gif;base64," in panel.message.value
 
 
 def test_every_panel_with_a_sweep_has_a_gif_button(panels):
@@ -375,7 +395,7 @@ def test_an_error_in_a_button_is_shown_in_the_panel(panels, monkeypatch):
     monkeypatch.setattr(panel.scene, "save", broken)
     panel.png_button.click()  # must not raise
     assert "OSError: disk full" in _shown(panel)
-    assert "Saved" not in panel.message.value
+    assert "download=" not in panel.message.value
 
 
 # ------------------------------------------------------------------------------------------
@@ -412,3 +432,32 @@ def test_sliders_offer_physiological_ranges_with_units(all_panels, capsys):
 def test_readout_html_never_shows_minus_zero():
     html = readout_html(anatomy.joint_pose(0.0, 0.0, 0.0))
     assert "-0°" not in html
+
+
+# ------------------------------------------------------------------------------------------
+# presenter toggle and accessibility
+# ------------------------------------------------------------------------------------------
+def test_presenter_toggle_rebuilds_the_figure_larger_and_keeps_the_pose(panels):
+    panel = panels(task_explorer, "forward_bend", value=40.0)
+    small = panel.scene.figure.get_size_inches() * panel.scene.figure.get_dpi()
+    assert "anatomy-presenter" not in panel.widget._dom_classes
+    panel.presenter_button.value = True  # what clicking the toggle does
+    big = panel.scene.figure.get_size_inches() * panel.scene.figure.get_dpi()
+    assert panel.presenter and "anatomy-presenter" in panel.widget._dom_classes
+    assert big[0] > small[0] * 1.3, (small, big)
+    assert panel.scene.posture.trunk_flexion_deg == pytest.approx(40.0)
+    assert "1.6em" in panel.heading.value
+    panel.presenter_button.value = False
+    assert not panel.presenter and "anatomy-presenter" not in panel.widget._dom_classes
+    panel.sliders["trunk_flexion_deg"].value = 50.0  # the new scene follows the sliders
+    assert panel.posture.trunk_flexion_deg == pytest.approx(50.0)
+    assert panel.errors.outputs == ()
+
+
+def test_text_alternative_states_the_pose_in_words(panels):
+    panel = panels(pelvis_explorer)
+    before = panel.alt.value
+    assert "pelvis at its standing tilt" in before and "% of its tolerated length" in before
+    panel.sliders["pelvic_tilt_deg"].value = -12.0
+    assert "pelvis rotated 12° back from standing" in panel.alt.value
+    assert "role='status'" in panel.alt.value

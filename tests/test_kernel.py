@@ -120,7 +120,7 @@ def test_out_of_order_cell_gives_a_one_line_hint(kernel):
 
 def test_setup_cells_install_the_hint():
     for path in NOTEBOOKS:
-        assert "notebook_hints()" in cells(path)[0], f"{path.name}: setup cell lacks the hint"
+        assert "notebook_setup(" in cells(path)[0], f"{path.name}: setup cell lacks the hint"
 
 
 def test_lab_command_binds_to_localhost_with_a_token(monkeypatch):

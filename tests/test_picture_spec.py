@@ -65,6 +65,16 @@ def test_kernel_side_view_uses_the_spec_colours_and_words(closing):
     assert any(w.startswith(SPEC["text"]["hip"].split("{")[0]) for w in words)
 
 
+def test_colour_scale_words_are_the_scenes(closing):
+    scene = closing(kernel.Scene(anatomy.standing()))
+    every = [a for ax in scene.figure.axes for a in (ax, *ax.child_axes)]
+    scales = [ax for ax in every if ax.get_title() == SPEC["text"]["legend_title"]]
+    assert len(scales) == 1, "the scene's colour scale carries the spec's title"
+    ax = scales[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == SPEC["text"]["legend_ticks"]
+    assert list(ax.get_xticks()) == SPEC["strain"]["legend_ticks"]
+
+
 def test_spec_ramp_is_the_scenes_ramp():
     for u in np.linspace(-1.0, 1.5, 101):
         mpl = tuple(round(255 * c) for c in kernel.strain_colour(u)[:3])

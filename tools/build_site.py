@@ -44,6 +44,8 @@ from pathlib import Path
 
 import numpy as np
 
+from anatomy.model.posture import LIMITS  # what can stop a pose (`Posture.limited_by`)
+
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).resolve().parent / "site_assets"
 PANEL_FUNCTIONS = ("task_explorer", "joint_explorer", "pelvis_explorer")
@@ -195,7 +197,8 @@ def readout_record(posture):
     for key in ("leg_raise_deg",):
         vals.append(_deg(p.readouts[key]) if key in p.readouts else 0)
     vals += [round(1000 * p.hamstring_range_used[h]) for h in HAMSTRING_HEADS]  # per mille
-    return vals + [1 if p.reachable else 0]
+    limited = getattr(p, "limited_by", None)
+    return vals + [1 if p.reachable else 0, LIMITS.index(limited) + 1 if limited else 0]
 
 
 def readout_columns():
@@ -203,7 +206,7 @@ def readout_columns():
     from anatomy.model.muscles import HAMSTRING_HEADS
 
     return (["hip", "knee", "trunk", "leg_raise_deg"]
-            + [f"colour:{h}" for h in HAMSTRING_HEADS] + ["reachable"])
+            + [f"colour:{h}" for h in HAMSTRING_HEADS] + ["reachable", "limited_by"])
 
 
 class _Tables(HTMLParser):
@@ -324,6 +327,7 @@ def panel_data(function, args, kwargs, quick=False):
         "columns": columns, "points": points,
         "tables": {"shape": table_shape, "fixed": cells[0], "varying": varying, "strings": strings},
         "reached": REACHED.get(first.task),
+        "limits": list(LIMITS),
         "play_direction": _play_direction(first.task, play),
         "heads": {h: FACTS[h].abbreviation for h in HAMSTRING_HEADS},
         "head_labels": {h: FACTS[h].label for h in HAMSTRING_HEADS},

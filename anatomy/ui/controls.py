@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import html
+import threading
 import traceback
 from pathlib import Path
 from types import MappingProxyType
@@ -27,7 +28,7 @@ from types import MappingProxyType
 import ipywidgets as widgets
 import matplotlib
 import numpy as np
-from IPython.display import Image, display
+from IPython.display import HTML, Image, display
 
 from ..model import posture as P
 from ..model.geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
@@ -37,10 +38,20 @@ from ..model.readouts import HEAD_QUANTITIES, QUANTITIES
 from ..model.tasks import SLIDERS, TASK_REGISTRY, task_record
 from ..view.scene import Scene
 from ..view.style import presenter_mode
+from . import a11y
+from .download import download_link, free_path, pose_slug
 from ..model.spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
 
 EXPORT_DIR = Path("exports")
-"""Where the Save buttons write (relative to the notebook's folder)."""
+"""Where the Save buttons keep a copy (relative to the notebook's folder); the browser gets
+the file itself as a download (`anatomy.ui.download`)."""
+
+ALT_DELAY_S = 0.6
+"""The figure's text alternative is rewritten this long after the last slider change (when a
+drag ends), so a screen reader announces the pose once, not at every step."""
+
+PRESENTER_SCREEN_PX = (1920, 1080)
+"""The screen a presenter panel must fit (a 1080p projector)."""
 
 # Slider ranges offered to users (physiological, not the model's full input range) come from
 # the task registry: the person and joint sliders, then each task's own.
@@ -83,6 +94,8 @@ def _cell_key() -> str:
 _COUNTER = {"n": 0}
 
 
+
+
 def _is_widget_backend() -> bool:
     backend = matplotlib.get_backend().lower()
     return "ipympl" in backend or "widget" in backend
@@ -111,17 +124,16 @@ class Panel:
         self._defaults = {k: s.value for k, s in sliders.items()}
         self.errors = widgets.Output(layout=widgets.Layout(max_height="8em", overflow="auto"))
         self.readouts = widgets.HTML()
+        self.readouts.add_class("anatomy-readouts")
         self.message = widgets.HTML()
+        self.alt = widgets.HTML()  # the figure's text alternative (anatomy.ui.a11y)
+        self._alt_timer = None
         self._live = _is_widget_backend()
+        self._name = f"{name}{_cell_key()}"
         first = self._safe_solve()
-        # blit only onto a live canvas; with the inline backend nobody sees the canvas
-        self.scene = Scene(first, presenter=self.presenter, name=f"{name}{_cell_key()}",
-                           readout_in_figure=not self._live, blit=self._live, title=title)
-        big = self.presenter
-        wide = "100%"
+        self.scene = self._build_scene(first)
         for s in sliders.values():
             s.style = {"description_width": "initial", **({"handle_color": "#0072B2"})}
-            s.layout = widgets.Layout(width=wide, max_width="1400px" if big else "680px")
             s.observe(self._on_change, names="value")
         controls = list(sliders.values())
         if play_key is not None:
@@ -142,6 +154,11 @@ class Panel:
                                          tooltip="Save the figure as SVG (scalable)")
         self.png_button.on_click(self._guard(lambda _: self.save("png")))
         self.svg_button.on_click(self._guard(lambda _: self.save("svg")))
+        self.presenter_button = widgets.ToggleButton(
+            value=self.presenter, description="Presenter", icon="television",
+            tooltip="Large type and a large figure for a projector (1920x1080)")
+        self.presenter_button.observe(
+            self._guard(lambda change: self.set_presenter(change["new"])), names="value")
         buttons = [self.reset_button, self.png_button, self.svg_button]
         self.progress = widgets.IntProgress(min=0, max=1, value=0, description="GIF",
                                             layout=widgets.Layout(visibility="hidden"))
@@ -150,6 +167,37 @@ class Panel:
                                              tooltip="Save a sweep of this task as a GIF")
             self.gif_button.on_click(self._guard(lambda _: self.save_gif()))
             buttons += [self.gif_button, self.progress]
+        buttons.append(self.presenter_button)
+        self.view = self._make_view()
+        self.heading = widgets.HTML()
+        self.body = self._make_body()
+        self.widget = widgets.VBox(
+            [widgets.HTML(a11y.PRESENTER_CSS), self.heading, *controls, self.body,
+             widgets.HBox(buttons), self.message, self.errors])
+        self.widget.add_class("anatomy-panel")
+        self._apply_sizes()
+        self._render(first)
+        self._update_alt()
+
+    # ------------------------------------------------------------------------------------
+    def _build_scene(self, posture):
+        # blit only onto a live canvas; with the inline backend nobody sees the canvas
+        # on a projector the readouts are drawn in the figure, in its large type
+        scene = Scene(posture, presenter=self.presenter, name=self._name,
+                      readout_in_figure=self.presenter or not self._live, blit=self._live,
+                      title=self.title)
+        if self.presenter and self._live:  # the whole panel on a 1920x1080 screen
+            rows = len(self.sliders) + 1  # the sliders and the Sweep row
+            room = PRESENTER_SCREEN_PX[1] - 190 - 56 * rows  # heading, buttons, slider rows
+            fig = scene.figure
+            w_in, h_in = fig.get_size_inches()
+            dpi = min(fig.get_dpi(), room / h_in, (PRESENTER_SCREEN_PX[0] - 40) / w_in)
+            fig.set_dpi(dpi)
+            # the base dpi a high-density screen multiplies (ipympl resets the dpi from it)
+            fig._original_dpi = dpi
+        return scene
+
+    def _make_view(self):
         if self._live:
             canvas = self.scene.figure.canvas
             canvas.header_visible = False
@@ -157,16 +205,48 @@ class Panel:
             canvas.toolbar_visible = False  # fixed limits; the panel has its own Save buttons
             canvas.resizable = False
             canvas.capture_scroll = False
-            self.view = canvas
+            return canvas
+        h = 880 if self.presenter else 570
+        return widgets.Output(layout=widgets.Layout(min_height=f"{h}px"))
+
+    def _make_body(self):
+        """The figure, its text alternative and the readouts (on a projector the figure
+        shows the readouts itself and the text alternative is for screen readers only)."""
+        self.readouts.layout.display = "none" if self.presenter else None
+        return widgets.VBox([self.view, self.alt, self.readouts])
+
+    def _apply_sizes(self):
+        big = self.presenter
+        font = "1.6em" if big else "1em"
+        self.heading.value = f"<b style='font-size:{font}'>{html.escape(self.title)}</b>"
+        for s in self.sliders.values():
+            s.layout = widgets.Layout(width="100%", max_width="1400px" if big else "680px")
+        if big:
+            self.widget.add_class("anatomy-presenter")
         else:
-            h = 880 if big else 570
-            self.view = widgets.Output(layout=widgets.Layout(min_height=f"{h}px"))
-        font = "1.35em" if big else "1em"
-        heading = widgets.HTML(f"<b style='font-size:{font}'>{html.escape(title)}</b>")
-        self.widget = widgets.VBox(
-            [heading, *controls, self.view,
-             self.readouts, widgets.HBox(buttons), self.message, self.errors])
-        self._render(first)
+            self.widget.remove_class("anatomy-presenter")
+
+    def set_presenter(self, on: bool = True):
+        """Switch this panel to presenter sizes (or back): a larger figure, 24 px labels,
+        buttons and readouts. The figure is rebuilt; the sliders keep their values."""
+        on = bool(on)
+        if on == self.presenter:
+            return
+        self.presenter = on
+        old_scene, old_view, old_body = self.scene, self.view, self.body
+        self.scene = self._build_scene(old_scene.posture)
+        self.view = self._make_view()
+        self.body = self._make_body()
+        self.widget.children = tuple(self.body if w is old_body else w
+                                     for w in self.widget.children)
+        old_body.close()
+        old_scene.close()
+        if isinstance(old_view, widgets.Output):
+            old_view.close()
+        if self.presenter_button.value != on:
+            self.presenter_button.value = on
+        self._apply_sizes()
+        self._render(self.scene.posture)
 
     # ------------------------------------------------------------------------------------
     def _guard(self, fn):
@@ -188,6 +268,22 @@ class Panel:
 
     def _on_change(self, change):
         self._guard(lambda: self._render(self._safe_solve()))()
+        self._schedule_alt()
+
+    def _update_alt(self):
+        self.alt.value = a11y.alt_html(a11y.pose_description(self.scene.posture, self.title))
+
+    def _schedule_alt(self):
+        """Rewrite the text alternative once the slider has rested (a drag has ended)."""
+        if not _in_kernel():  # a script or a test: at once
+            self._update_alt()
+            return
+        if self._alt_timer is not None:
+            self._alt_timer.cancel()
+        # a timer thread: widget updates from another thread are sent safely by ipykernel
+        self._alt_timer = threading.Timer(ALT_DELAY_S, self._guard(self._update_alt))
+        self._alt_timer.daemon = True
+        self._alt_timer.start()
 
     def _render(self, posture):
         self.scene.update(posture)
@@ -206,17 +302,24 @@ class Panel:
         for key, value in self._defaults.items():
             self.sliders[key].value = value
 
+    def _slug(self):
+        return pose_slug(self.scene.posture.task,
+                         {k: s.value for k, s in self.sliders.items()})
+
     def save(self, kind="png", path=None):
-        """Save the current figure (``kind`` ``"png"`` at 200 dpi, or ``"svg"``)."""
+        """Save the current figure (``kind`` ``"png"`` at 200 dpi, or ``"svg"``) and hand it
+        to the browser as a download. The file name says what the figure shows (task and
+        slider values) and never overwrites an earlier one."""
         kind = kind.lower()
-        path = Path(path) if path else EXPORT_DIR / f"{self.scene.posture.task}.{kind}"
+        path = Path(path) if path else free_path(EXPORT_DIR, self._slug(), kind)
         out = self.scene.save(path) if kind == "png" else self.scene.save(path, dpi=200)
-        self.message.value = f"Saved <code>{html.escape(str(out))}</code>"
+        self.message.value = download_link(out)
         return out
 
     def save_gif(self, path=None, steps=24):
-        """Save a sweep of this panel's task as an animated GIF (with a progress bar)."""
-        path = Path(path) if path else EXPORT_DIR / f"{self.scene.posture.task}_sweep.gif"
+        """Save a sweep of this panel's task as an animated GIF (with a progress bar) and hand
+        it to the browser as a download."""
+        path = Path(path) if path else free_path(EXPORT_DIR, f"{self._slug()}_sweep", "gif")
         postures = self._sweep(steps)
         self.progress.max = len(postures)
         self.progress.value = 0
@@ -231,20 +334,24 @@ class Panel:
         finally:
             self.scene.update(current)
             self.progress.layout.visibility = "hidden"
-        self.message.value = f"Saved <code>{html.escape(str(out))}</code>"
+        self.message.value = download_link(out)
         return out
 
     def show(self) -> None:
         """Display the panel. Returns None, so the panel is not kept in IPython's output
         history (``Out``) each time the cell is re-run."""
-        display(self.widget)
+        self._ipython_display_()
 
     def close(self):
         """Close the figure and the widgets."""
+        if self._alt_timer is not None:
+            self._alt_timer.cancel()
         self.scene.close()
         self.widget.close()
 
     def _ipython_display_(self):
+        # the page helper: accessible names, values with units, downloads (anatomy.ui.a11y)
+        display(HTML(a11y.PAGE_SCRIPT))
         display(self.widget)
 
 

@@ -24,7 +24,6 @@ import json
 
 from . import palette
 from ..model.muscles import FACTS, HAMSTRING_HEADS
-from ..model.posture import SLACK_FRACTION
 
 # Colours come from the palette (written once there); the spec says where the picture uses
 # them.
@@ -85,14 +84,13 @@ TEXT = {
     "hip": "hip {value}°",
     "knee": "knee {value}°",
     "legend_title": "muscle colour: range used (end: limit)",
-    "legend_ticks": ["slack", "standing", "tension starts"],
+    "legend_ticks": ["shorter", "standing", "end of SLR"],
     "beyond": "Beyond what the tissues allow: showing the furthest pose",
-    "stopped": ("Stopped at {reached}° of {what}: the hamstrings are at their limit "
-                "(the slider asks for {target}°)."),
+    "stopped": "Stopped at {reached}° of {what}, by the {limit} (the slider asks for {target}°).",
     "beyond_joint": ("Beyond what the tissues allow: in this pose a hamstring head is longer "
                      "than the model's limit (see 'of limit').")}
 """The words drawn on the picture (``{value}``: a whole number of degrees)."""
-LEGEND_TICKS = (STRAIN_RANGE_LO, 0.0, SLACK_FRACTION)
+LEGEND_TICKS = (STRAIN_RANGE_LO, 0.0, 1.0)
 """Where the legend's three words sit on the 'range used' axis."""
 TEXT_COLOUR = palette.TEXT["main"]
 MUTED_TEXT_COLOUR = palette.TEXT["muted"]  # the direction words, the group tag's leader

@@ -132,22 +132,57 @@ def lab(served_notebooks, tmp_path_factory, chromium_path):
         _stop(proc)
 
 
-@pytest.fixture(scope="session")
-def voila(served_notebooks, tmp_path_factory, chromium_path):
-    """A Voila server on the notebooks folder (its default refuses code from the page)."""
-    tmp = tmp_path_factory.mktemp("voila")
+def start_voila(notebooks: Path, tmp: Path, *, cull_interval_s=None, cull_idle_s=None):
+    """Start Voila as `python3 dev.py voila` does: the repository's voila.json (optionally with
+    a shorter cull interval, for tests) and its `course` template. Returns (proc, base, log)."""
     env = _jupyter_env(tmp)
     env.pop("MPLBACKEND")
+    env["JUPYTER_PATH"] = str(ROOT / "share" / "jupyter")
+    config = json.loads((ROOT / "voila.json").read_text())
+    if cull_interval_s is not None:
+        config["MappingKernelManager"].update(cull_interval=cull_interval_s,
+                                              cull_idle_timeout=cull_idle_s)
+    (tmp / "voila.json").write_text(json.dumps(config))  # Voila reads it from its cwd
     port = _free_port()
     log = tmp / "voila.log"
     cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
-           "--Voila.ip=127.0.0.1", str(served_notebooks)]
-    proc = subprocess.Popen(cmd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
+           "--Voila.ip=127.0.0.1", str(notebooks)]
+    proc = subprocess.Popen(cmd, env=env, cwd=tmp, stdout=log.open("w"),
+                            stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_http(f"{base}/", proc, log)
-        yield {"base": base, "log": log}
+    except Exception:
+        _stop(proc)
+        raise
+    return proc, base, log
+
+
+def kernel_processes(proc: subprocess.Popen) -> list:
+    """The kernels a server has started (its ipykernel child processes)."""
+    import psutil
+
+    try:
+        children = psutil.Process(proc.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    out = []
+    for child in children:
+        try:
+            if "ipykernel" in " ".join(child.cmdline()):
+                out.append(child)
+        except psutil.Error:
+            pass
+    return out
+
+
+@pytest.fixture(scope="session")
+def voila(served_notebooks, tmp_path_factory, chromium_path):
+    """A Voila server on the notebooks folder, configured by the repository's voila.json (its
+    default refuses code from the page)."""
+    proc, base, log = start_voila(served_notebooks, tmp_path_factory.mktemp("voila"))
+    try:
+        yield {"base": base, "log": log, "proc": proc}
     finally:
         _stop(proc)
 

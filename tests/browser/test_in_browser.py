@@ -24,9 +24,13 @@ NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 IDLE = "Python 3 (ipykernel) | Idle"
 
 
-def _has_panels(name: str) -> bool:
+def _panel_count(name: str) -> int:
     nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
-    return any("controls." in c.source for c in nb.cells if c.cell_type == "code")
+    return sum("controls." in c.source for c in nb.cells if c.cell_type == "code")
+
+
+def _has_panels(name: str) -> bool:
+    return _panel_count(name) > 0
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -38,7 +42,7 @@ def _not_blank(png: bytes) -> bool:
     return px.std() > 8 and (px.min(axis=(0, 1)) < 200).all()
 
 
-def _drawn(locator, timeout_s: float = 30.0) -> bytes:
+def _drawn(locator, timeout_s: float = 90.0) -> bytes:
     """A screenshot of a canvas once it has been drawn (frames arrive after the kernel is
     idle, later on a busy machine); the last screenshot if it never is."""
     deadline = time.time() + timeout_s
@@ -47,6 +51,26 @@ def _drawn(locator, timeout_s: float = 30.0) -> bytes:
         if _not_blank(shot) or time.time() > deadline:
             return shot
         time.sleep(0.5)
+
+
+def _until_changed(locator, before: bytes, timeout_s: float = 60.0) -> bytes:
+    """A screenshot once it differs from ``before`` (the kernel's new frame has arrived);
+    the last screenshot if it never does. Waits for the thing checked, not for a time."""
+    deadline = time.time() + timeout_s
+    while True:
+        shot = locator.screenshot()
+        if _changed(before, shot) > 0.002 or time.time() > deadline:
+            return shot
+        time.sleep(0.3)
+
+
+def _until(predicate, timeout_s: float = 60.0):
+    deadline = time.time() + timeout_s
+    while True:
+        value = predicate()
+        if value or time.time() > deadline:
+            return value
+        time.sleep(0.3)
 
 
 def _changed(a: bytes, b: bytes) -> float:
@@ -67,6 +91,18 @@ def _first_slider(page):
 
 def _readout(slider) -> float:
     return float(slider.locator(".widget-readout").inner_text().strip())
+
+
+def _settled(slider, timeout_s: float = 30.0) -> float:
+    """The slider's readout once it has stopped changing (queued key presses applied)."""
+    deadline = time.time() + timeout_s
+    last, same = _readout(slider), 0
+    while same < 3 and time.time() < deadline:
+        time.sleep(0.3)
+        now = _readout(slider)
+        same = same + 1 if now == last else 0
+        last = now
+    return last
 
 
 def _st_length(page):
@@ -93,7 +129,10 @@ def _run_all_in_lab(page, lab, name):
         time.sleep(0.5)
     else:
         pytest.fail(f"{name}: cells still running after 240 s")
-    time.sleep(1.5)  # let widget views and the first canvas frames arrive
+    # every panel's canvas view is on the page (its frames are waited for by _drawn)
+    panels = page.locator(".jp-OutputArea-output .anatomy-panel")
+    expected = _panel_count(name)
+    _until(lambda: panels.count() >= expected and _canvases(page).count() >= expected, 120)
 
 
 def _assert_no_errors(page, name):
@@ -119,19 +158,17 @@ def _move_and_check(page, name, where, artifacts):
     handle.focus()
     for _ in range(12):
         page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(2500)
-    after_keys = canvas.screenshot()
-    moved = _readout(slider)
+    moved = _settled(slider)
     assert moved > start, f"{name}: the slider did not move with the keyboard"
+    after_keys = _until_changed(canvas, before)
     assert _changed(before, after_keys) > 0.002, f"{name}: the picture did not follow the slider"
     box = handle.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(box["x"] + 80, box["y"] + box["height"] / 2, steps=8)
     page.mouse.up()
-    page.wait_for_timeout(2500)
-    after_drag = canvas.screenshot()
-    assert _readout(slider) > moved, f"{name}: dragging did not move the slider"
+    assert _until(lambda: _readout(slider) > moved, 30), f"{name}: dragging did not move the slider"
+    after_drag = _until_changed(canvas, after_keys)
     assert _changed(after_keys, after_drag) > 0.002, f"{name}: the picture did not follow the drag"
     page.screenshot(path=str(artifacts / f"{where}_{name}_after.png"))
     return start, _readout(slider), length0, _st_length(page)
@@ -147,9 +184,15 @@ def test_notebook_in_jupyterlab(page, lab, artifacts, name):
         assert _not_blank(_drawn(images.first))
         page.screenshot(path=str(artifacts / f"lab_{name}.png"), full_page=True)
         return
-    for canvas in _canvases(page).all():
+    for i, canvas in enumerate(_canvases(page).all()):
         canvas.scroll_into_view_if_needed()
-        assert _not_blank(_drawn(canvas)), f"{name}: a blank canvas"
+        t0 = time.time()
+        shot = _drawn(canvas)
+        if not _not_blank(shot):  # keep what the page showed, for a person to look at
+            (artifacts / f"lab_{name}_blank_canvas_{i}.png").write_bytes(shot)
+            page.screenshot(path=str(artifacts / f"lab_{name}_blank_page_{i}.png"))
+        assert _not_blank(shot), (f"{name}: canvas {i} still blank after "
+                                  f"{time.time() - t0:.0f} s (size {canvas.bounding_box()})")
     start, end, length0, length1 = _move_and_check(page, name, "lab", artifacts)
     label = _first_slider(page).locator(".widget-label").inner_text()
     if "Hip flexion" in label and length0 is not None:
@@ -161,7 +204,7 @@ def test_notebook_in_jupyterlab(page, lab, artifacts, name):
 def test_notebook_in_voila(page, voila, artifacts, name):
     page.goto(f"{voila['base']}/voila/render/{name}", timeout=180_000)
     _canvases(page).first.wait_for(timeout=180_000)
-    page.wait_for_timeout(2000)
+    _drawn(_canvases(page).first)
     # an app view: no code anywhere on the page
     assert page.locator(".jp-CodeCell .jp-InputArea").count() == 0
     assert "import anatomy" not in page.inner_text("body")
