@@ -54,9 +54,10 @@ MAX_SITE_BYTES = 30_000_000
 ZIP_NAME = "hamstring-explainer-site.zip"
 BINDER = "https://mybinder.org/v2/gh/{repo}/HEAD?urlpath=lab/tree/notebooks/{name}"
 
-# Grid step per slider (degrees). Panels with one or two sliders get a fine grid; the
+# Grid step per slider (degrees). Panels with one or two sliders get a fine grid (SLR every
+# 5°, so the 55° and 80° the course talks about are grid points); the
 # four-slider joint panel a coarser one (the data stays under 2 MB). The readouts say the step.
-GRID_STEP = {"slr_deg": 2.0, "pelvic_incidence_deg": 5.0}
+GRID_STEP = {"slr_deg": 5.0, "pelvic_incidence_deg": 5.0}
 GRID_STEP_DEFAULT = 1.0
 GRID_STEP_MANY = {"slr_deg": 10.0, "pelvic_tilt_deg": 10.0}  # more than two sliders
 GRID_STEP_MANY_DEFAULT = 10.0
@@ -254,8 +255,10 @@ def _play_direction(task, play_key):
     return record.play_direction
 
 
-def panel_data(function, args, kwargs, quick=False):
-    """Build the real panel, read its sliders, and solve it on a grid over them."""
+def panel_data(function, args, kwargs, quick=False, coarser=None):
+    """Build the real panel, read its sliders, and solve it on a grid over them.
+
+    ``coarser``: ``{slider key: factor}`` multiplying that slider's grid step."""
     from anatomy.model.muscles import FACTS, HAMSTRING_HEADS
     from anatomy.ui import controls
 
@@ -283,6 +286,7 @@ def panel_data(function, args, kwargs, quick=False):
         step = max(table.get(s["key"], default), s["step"])
         if quick:
             step *= 4
+        step *= (coarser or {}).get(s["key"], 1)
         s["grid_step"] = step
         s["grid"] = grid_values(s["min"], s["max"], step, s["value"])
     local = _local_outlines(first)
@@ -462,8 +466,16 @@ def panels_json(panels, quick):
     data, sizes = [], []
     for n, (function, args, kwargs) in enumerate(panels):
         t0 = time.perf_counter()
-        d = panel_data(function, args, kwargs, quick=quick)
-        text = json.dumps(d, separators=(",", ":"))
+        coarser = {}
+        while True:  # a panel whose poses all differ may need a coarser grid to fit 2 MB
+            d = panel_data(function, args, kwargs, quick=quick, coarser=coarser)
+            text = json.dumps(d, separators=(",", ":"))
+            if len(text) <= MAX_PANEL_BYTES or len(coarser) > 8:
+                break
+            widest = max(d["sliders"], key=lambda s: len(s["grid"]))
+            coarser[widest["key"]] = coarser.get(widest["key"], 1) * 2
+            _say(f"    '{d['title']}': {len(text) / 1e6:.2f} MB, over 2 MB: grid step of "
+                 f"'{widest['label']}' doubled")
         sizes.append((d["title"], len(text), len(d["points"]), len(d["geometry"]),
                       time.perf_counter() - t0))
         data.append(f'<script type="application/json" id="panel-data-{n}">{text}</script>')
