@@ -356,7 +356,7 @@
     if (!reachable) {
       if (d.reached) {
         var target = chosen[d.sliders.findIndex(function (s) { return s.key === d.play; })];
-        var limit = v("limited_by") > 0 ? d.limits[v("limited_by") - 1] : "hamstrings";
+        var limit = d.limits[Math.max(v("limited_by") - 1, 0)];  // the model names the limit
         msg = SPEC.text.stopped.replace("{reached}", fmtPlain(v(d.reached[0])).replace("°", ""))
           .replace("{what}", d.reached[1]).replace("{limit}", limit).replace("{target}", fmtGrid(target));
       } else {
