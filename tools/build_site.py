@@ -46,6 +46,8 @@ import numpy as np
 
 from anatomy.model.posture import LIMITS  # what can stop a pose (`Posture.limited_by`)
 
+_LIMITS = list(LIMITS)  # grows if a pose names a limit the tuple does not list
+
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).resolve().parent / "site_assets"
 PANEL_FUNCTIONS = ("task_explorer", "joint_explorer", "pelvis_explorer")
@@ -64,7 +66,7 @@ GRID_STEP_MANY_DEFAULT = 10.0
 # What a task reached when it stopped short of its slider's target: (readout column, words)
 REACHED = {"forward_bend": ("trunk", "trunk flexion"), "long_sitting": ("trunk", "trunk lean"),
            "straight_leg_raise": ("leg_raise_deg", "leg raise"),
-           "active_knee_extension": ("knee", "knee flexion")}
+           "active_knee_extension": ("knee", "knee flexion"), "slump": ("knee", "knee flexion")}
 
 
 def _say(msg):
@@ -199,7 +201,9 @@ def readout_record(posture):
         vals.append(_deg(p.readouts[key]) if key in p.readouts else 0)
     vals += [round(1000 * p.hamstring_range_used[h]) for h in HAMSTRING_HEADS]  # per mille
     limited = getattr(p, "limited_by", None)
-    return vals + [1 if p.reachable else 0, LIMITS.index(limited) + 1 if limited else 0]
+    if limited and limited not in _LIMITS:  # a limit the model added (the nerve, say)
+        _LIMITS.append(limited)
+    return vals + [1 if p.reachable else 0, _LIMITS.index(limited) + 1 if limited else 0]
 
 
 def readout_columns():
@@ -331,7 +335,7 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
         "columns": columns, "points": points,
         "tables": {"shape": table_shape, "fixed": cells[0], "varying": varying, "strings": strings},
         "reached": REACHED.get(first.task),
-        "limits": list(LIMITS),
+        "limits": _LIMITS,
         "play_direction": _play_direction(first.task, play),
         "heads": {h: FACTS[h].abbreviation for h in HAMSTRING_HEADS},
         "head_labels": {h: FACTS[h].label for h in HAMSTRING_HEADS},
