@@ -417,7 +417,9 @@ class Hamstrings:
     def from_slr(cls, slr_deg: float) -> "Hamstrings":
         """The typical person whose passive SLR is ``slr_deg`` (35 to 110°)."""
         slr = float(real_array("slr_deg", slr_deg, *SLR_RANGE_DEG))
-        return cls(*_from_slr_cached(slr, _VERSION[0]))
+        out = cls(*_from_slr_cached(slr, _VERSION[0]))
+        _KNOWN_SLR[(out.stiffness, out.tolerance_nm, _VERSION[0])] = slr
+        return out
 
     @property
     def slr_deg(self) -> float:
@@ -461,18 +463,22 @@ def _from_slr_cached(slr, version):
     u, stiff, tol, slr_t, t0, rate = _from_slr_table(version)
     share = _P["tissue_share_across_people"]
     uu = float(np.interp(slr, slr_t, u))
-    for _ in range(4):  # secant steps on the exact SLR (the table is interpolated)
-        got = float(_slr_of(np.exp(-share * rate * uu), t0 * np.exp((1 - share) * rate * uu)))
-        if abs(got - slr) < 1e-9:
-            break
-        slope = float(np.interp(uu + 0.5, u, slr_t) - np.interp(uu - 0.5, u, slr_t))
-        uu += (slr - got) / max(slope, 1e-6)
+    # one secant step on the exact SLR (the table is interpolated; its error is about 1e-5°,
+    # and one step takes it below 1e-8°)
+    got = float(_slr_of(np.exp(-share * rate * uu), t0 * np.exp((1 - share) * rate * uu)))
+    slope = float(np.interp(uu + 0.5, u, slr_t) - np.interp(uu - 0.5, u, slr_t))
+    uu += (slr - got) / max(slope, 1e-6)
     return float(np.exp(-share * rate * uu)), float(t0 * np.exp((1 - share) * rate * uu))
+
+
+_KNOWN_SLR: dict = {}
+"""SLRs of people made by `Hamstrings.from_slr` (met to 1e-8°), so they are not re-solved."""
 
 
 @lru_cache(maxsize=512)
 def _slr_cached(stiffness, tolerance_nm, version):
-    return float(_slr_of(stiffness, tolerance_nm))
+    known = _KNOWN_SLR.get((stiffness, tolerance_nm, version))
+    return known if known is not None else float(_slr_of(stiffness, tolerance_nm))
 
 
 def extensibility(slr_deg) -> float:
@@ -510,7 +516,8 @@ class Posture:
     """One solved pose of the whole model, in degrees (see the package docstring).
 
     ``hamstring_stretch`` maps each head to its length as a fraction of its length at the end
-    of this person's SLR (1.0 there). ``hamstring_range_used`` maps each head to how far it has
+    of this person's SLR (1.0 there; for the short head, which the SLR does not lengthen, its
+    standing length plus the lengthening per fibre length that the other heads reach there). ``hamstring_range_used`` maps each head to how far it has
     gone from its anatomical-position length towards that length (0 standing, 1 at the SLR's
     end, negative when shorter). ``reachable`` is False when the task's target was beyond what
     the person tolerates; the posture is then the furthest one reached, and ``limited_by``
@@ -636,7 +643,7 @@ def _solve_upright(t, v, ham):
     # beyond the end the pose stays at the end; if even the slider's lowest value is beyond it
     # (long sitting with very short hamstrings), the pose is the one at that lowest value
     lo = t.slider.model_range_deg[0] if t.slider is not None else 0.0
-    trunk = np.minimum(v, max(t_max, lo))
+    trunk = v if t.past_the_end == "hold" else np.minimum(v, max(t_max, lo))
     hip = np.interp(trunk, total, h)
     lum = np.interp(trunk, total, lumbar)
     tho = np.interp(trunk, total, thoracic)
@@ -733,12 +740,19 @@ def _assemble(task, sol, ham, pi) -> list:
     d = asis - psis
     asis_psis = np.degrees(np.arctan2(-d[..., 1], d[..., 0]))
     ll = standing_lordosis_deg(pi) - sol["lumbar"]
-    length, _, anat, _, _ = _tables()
+    length, _, anat, fibre, _ = _tables()
     ell = _interp2(length, sol["hip"], sol["knee"])
     h_end, _ = _hip_at_tolerance(ham.stiffness, ham.tolerance_nm, 0.0)
     ell_end = _interp2(length, h_end, 0.0)
+    # the short head does not cross the hip, so the SLR does not lengthen it: its reference
+    # is the lengthening, in fibre lengths, that the other heads reach at the SLR's end
+    gain = ell_end - anat
+    crosses = gain > 1e-3
+    per_fibre = np.mean(gain[crosses] / fibre[crosses]) if crosses.any() else 0.1
+    gain = np.where(crosses, gain, per_fibre * fibre)
+    ell_end = anat + gain
     stretch = ell / ell_end[:, None]
-    used = (ell - anat[:, None]) / np.maximum(ell_end - anat, 1e-9)[:, None]
+    used = (ell - anat[:, None]) / gain[:, None]
     readouts = {k: np.asarray(v, float) for k, v in sol.get("readouts", {}).items()}
     readouts.update(_nerve_readouts(sol))
     readouts.update(task_readouts_batch(task, sol["tilt"], sol["hip"], sol["knee"],

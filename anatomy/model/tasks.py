@@ -101,12 +101,18 @@ class Task:
     """Task readouts it reports, by key in `anatomy.model.readouts.QUANTITIES`."""
     play_direction: int = 1
     """+1: Play runs the slider from its low to its high end; -1: from high to low."""
+    past_the_end: str = "stop"
+    """Slider values beyond what the person tolerates: ``stop`` (the pose stays at the end,
+    as in a forward bend) or ``hold`` (the pose the task asks for, with the hamstrings above
+    the tolerated moment; long sitting upright is a posture people hold, not a test's end).
+    Either way ``reachable`` is False there."""
 
     def __post_init__(self):
         choice("setting", self.setting, SETTINGS)
         choice("solver", self.solver, SOLVERS)
         choice("placement", self.placement, PLACEMENTS)
         choice("arm", self.arm, ARM_POSES)
+        choice("past_the_end", self.past_the_end, ("stop", "hold"))
         if self.play_direction not in (1, -1):
             raise ValueError(f"play_direction must be 1 or -1, got {self.play_direction!r}")
 
@@ -131,7 +137,7 @@ _REGISTRY = (
          SliderSpec("trunk_flexion_deg", "Trunk lean forward (°)", (-30.0, 120.0),
                     (-20.0, 60.0), 0.0),
          hip_when_pelvis_neutral_deg=90.0, neutral_hip_deg=None,
-         readouts=("fingertip_beyond_ankle_m",)),
+         readouts=("fingertip_beyond_ankle_m",), past_the_end="hold"),
     Task("chair_sitting", "Sitting on a chair", "chair sitting", "chair", "upright",
          "feet_on_floor", "hanging", None, hip_when_pelvis_neutral_deg=90.0,
          knee_flexion_deg=90.0, neutral_hip_deg=None),
