@@ -103,19 +103,36 @@ def _frames(posture):
     return segment_frames(*args, frame_angle_deg=frame, origin_m=origin), origin
 
 
+def _thorax_vectors(pelvis_rotation, lumbar_top_angle, thoracic_flexion_deg, local):
+    """L1-to-shoulder vector and the head's unit 'up' vector in ground.
+
+    The thoracic spine bends uniformly (a circular arc of constant length): the chord from
+    L1 to the shoulder turns by half the thoracic flexion and the top of the thorax (the
+    neck and head) by all of it. Flexion turns the trunk forward (clockwise seen from the
+    subject's right). The chord's shortening in the bend (under 1% at 30°) is left out.
+    """
+    t = np.asarray(thoracic_flexion_deg, float)
+    chord = np.einsum("...ij,...jk,k->...i", pelvis_rotation,
+                      rot_z(lumbar_top_angle - 0.5 * t), local)
+    top = np.einsum("...ij,...jk,k->...i", pelvis_rotation, rot_z(lumbar_top_angle - t),
+                    local / np.linalg.norm(local))
+    return chord, top
+
+
 def _trunk_and_arm(posture, pelvis):
     """L1 top, shoulder, the thorax's unit 'up' vector and the arm's points, in ground."""
     pi = posture.pelvic_incidence_deg
     bodies, top, angle = lumbar_column_in_pelvis(pi, posture.lumbar_flexion_deg)
     l1_top = pelvis.apply(top)
-    thorax = pelvis.rotation @ rot_z(float(angle)) @ _thorax_local(float(pi))
+    thorax, up = _thorax_vectors(pelvis.rotation, float(angle),
+                                 getattr(posture, "thoracic_flexion_deg", 0.0),
+                                 _thorax_local(float(pi)))
     shoulder = l1_top + thorax
-    up = thorax / np.linalg.norm(thorax)
     arm_pose = task_record(posture.task).arm
     if arm_pose == "reaching_forward":
         direction = np.array([1.0, 0.0, 0.0])
     elif arm_pose == "along_trunk":
-        direction = -up
+        direction = -thorax / np.linalg.norm(thorax)
     else:  # hanging
         direction = np.array([0.0, -1.0, 0.0])
     arm = shoulder + np.outer([0.0, UPPER_ARM_M, UPPER_ARM_M + FOREARM_M, ARM_M], direction)
@@ -156,7 +173,8 @@ def posture_points(posture) -> BodyPoints:
                       foot, other_leg, support, frame)
 
 
-def task_readouts_batch(task, tilt, hip, knee, lumbar_flexion, pelvic_incidence_deg, frame):
+def task_readouts_batch(task, tilt, hip, knee, lumbar_flexion, pelvic_incidence_deg, frame,
+                        thoracic_flexion=0.0):
     """Whole-body readouts of a task (fingertip to floor, reach past the ankles) for arrays of
     poses of one task (vectorised), ``{name: array}``; the task's registry record says which.
     """
@@ -177,8 +195,8 @@ def task_readouts_batch(task, tilt, hip, knee, lumbar_flexion, pelvic_incidence_
     pelvis_r = f0["pelvis"].rotation
     _, top, angle = lumbar_column_in_pelvis(pelvic_incidence_deg, lumbar)
     l1_top = np.einsum("...ij,...j->...i", pelvis_r, top) + origin
-    thorax = np.einsum("...ij,...jk,k->...i", pelvis_r, rot_z(angle),
-                       _thorax_local(float(pelvic_incidence_deg)))
+    thorax, _ = _thorax_vectors(pelvis_r, angle, np.broadcast_to(
+        np.asarray(thoracic_flexion, float), tilt.shape), _thorax_local(float(pelvic_incidence_deg)))
     shoulder = l1_top + thorax
     if reach:
         ankle = f0["tibia"].apply(TIBIA_LANDMARKS["ankle_joint_centre"]) + origin

@@ -34,7 +34,7 @@ extension. Beyond 120° the straight-line hamstring paths of that model would pa
 the hip centre, which real muscles (wrapped over the ischium) do not."""
 KNEE_FLEXION_RANGE_DEG = (-10.0, 130.0)
 """Knee flexion the model accepts: 10° hyperextension as in [gait2392] to 130° flexion. The
-knee offset spline is published to 120°; beyond that the offset is held at its 120° value.
+knee offset spline is published to 120°; beyond that its slope eases to zero by 130° (no kink).
 Past about 130° the straight-line paths of biceps femoris would pass in front of the knee's
 centre (a knee *extensor*), which the real, wrapped tendon is not, so the range stops there."""
 PELVIC_TILT_RANGE_DEG = (-60.0, 130.0)
@@ -116,7 +116,12 @@ _KNEE_Y_VALUES_M = np.array([-0.4226, -0.4082, -0.399, -0.3976, -0.3966, -0.3952
 
 
 class _NaturalCubicSpline:
-    """A natural cubic spline through given knots, held constant beyond the end knots."""
+    """A natural cubic spline through given knots. Beyond the first knot it continues along
+    its end slope; beyond the last knot its slope eases to zero over `EASE_DEG` and the value
+    is then held, so value and slope are continuous everywhere (no kink where the published
+    data end)."""
+
+    EASE_DEG = 10.0
 
     def __init__(self, x: np.ndarray, y: np.ndarray):
         order = np.argsort(x)
@@ -139,7 +144,14 @@ class _NaturalCubicSpline:
         i = np.clip(np.searchsorted(self.x, t) - 1, 0, len(self.h) - 1)
         dt = t - self.x[i]
         inner = self.y[i] + dt * (self.b[i] + dt * (self.c[i] + dt * self.d[i]))
-        return np.where(t < self.x[0], self.y[0], np.where(t > self.x[-1], self.y[-1], inner))
+        slope0 = self.b[0]
+        h = self.h[-1]
+        slope1 = self.b[-1] + 2 * self.c[-2] * h + 3 * self.d[-1] * h**2
+        w = self.EASE_DEG
+        u = np.clip(t - self.x[-1], 0.0, w)
+        after = self.y[-1] + slope1 * (u - u**2 / (2 * w))
+        return np.where(t < self.x[0], self.y[0] + slope0 * (t - self.x[0]),
+                        np.where(t > self.x[-1], after, inner))
 
 
 # Splines of knee flexion in degrees (the file's angle is minus flexion, in radians).

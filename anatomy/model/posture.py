@@ -1,75 +1,54 @@
-"""Postures of everyday tasks and clinical tests, solved from the mechanics.
+"""Postures of everyday tasks and clinical tests, solved from the mechanics (model version 2).
 
 The model in plain words
 ------------------------
-The pelvis sits between the lumbar spine above and the two hips below. In every task the
-pelvis settles where three passive resistances balance (the pose of least stored energy):
+The trunk's flexion is shared between three joints in series, each with its own passive
+resistance: the pelvis rotating on the thighs (the hips), the lumbar spine and the thoracic
+spine. In every task the body settles where the resistances balance (the pose of least stored
+energy): the same moment passes through all three, so each takes the angle at which its own
+resistance carries that moment.
 
-1. **The lumbar spine** resists bending away from its standing curve. Its resistance grows
-   slowly at first and steeply as it nears the end of its flexion range (`LUMBAR`).
-2. **The hips** resist being moved from their standing angle by tissues other than the
-   hamstrings (gluteal muscles, capsule, postural control), a gentle linear spring (`HIP`).
-   Seated, the pelvis rests on the seat and this spring is left out.
-3. **The hamstrings** pull only when stretched near the end of their range: their passive
-   tension is zero until a head has gone 85% of the way from its anatomical-position length
-   to its *maximum tolerated length*, then rises exponentially (the passive curve of Thelen
-   2003, shape factor 4) to its value at the limit. The
-   tension on the ischial tuberosity tilts the pelvis *posteriorly*: it lowers the back of the
-   pelvis, flattens the sacrum and so the lumbar curve. Nothing in the model lets a short
-   hamstring tilt the pelvis anteriorly or deepen the lordosis.
+1. **The lumbar and thoracic spines** resist bending away from their standing curves: slowly
+   at first, steeply near the end of their range (`PARAMETERS`: ``lumbar_*``, ``thoracic_*``).
+2. **The hips** resist with tissues other than the hamstrings: a linear postural spring about
+   the standing angle in standing tasks, and the hip's posterior tissues (gluteal muscles,
+   posterior capsule), whose resistance rises exponentially at high hip flexion, in every task.
+3. **The hamstrings** resist with passive tension that rises smoothly and exponentially from
+   early in their range (no threshold): each head's force is ``F_ref · w · exp(ε / ε0)``,
+   where ε is its lengthening from standing in fibre lengths (Ward et al. 2009) and ``w`` its
+   share of the group's maximum isometric force. ``F_ref`` and ``ε0`` were fitted once to the
+   passive hip moment of Riener & Edrich (1999) with its knee coupling.
 
-One number describes how short a person's hamstrings are: the passive straight-leg-raise angle
-``slr_deg``, the angle of the leg to the table at which the subject stops the test. It sets how
-far each head may stretch beyond its anatomical-position length: ``e`` times its fibre length
-(Ward et al. 2009), the same ``e`` for all four heads, chosen so that the most stretched head
-reaches its limit exactly when the leg reaches ``slr_deg`` in a model SLR (with the pelvis
-rotating as the model says). In this geometry that head is semimembranosus, the one with the
-shortest fibres. Normal is about 80° (passive SLR below 80° counts as limited: Ayala 2012,
-Muyor et al. 2011); `SLR_BANDS` gives the bands.
+A person's hamstrings (`Hamstrings`) are two things: the tissue (a stiffness factor that scales
+that curve) and the end-range hip moment the person tolerates (``tolerance_nm``, stretch
+tolerance). The end of an SLR, a toe touch, a sit-and-reach or a passive knee extension is
+where the hamstrings' passive moment meets the tolerance. `Hamstrings.from_slr` gives the
+typical person with a given passive SLR; `Hamstrings.after_stretching` raises the SLR by a
+tolerance gain (the default, as the studies of stretching found) or by a more compliant tissue.
 
-Tasks and their constraints (all with the trunk's flexion = pelvic rotation + lumbar flexion):
-
-=================  ==================================================  =====================
-task               what is fixed                                       neutral hip angle
-=================  ==================================================  =====================
-standing           thighs vertical, knees straight, trunk upright      0°
-forward bend       thighs vertical, knees straight, trunk flexion set  0°
-straight leg raise supine; one leg raised with the knee straight       0° (both legs)
-active knee ext.   supine; thigh held at 90° to the table             0° (both legs)
-long sitting       thighs horizontal, knees straight, trunk set        none (seated)
-chair sitting      thighs horizontal, knees at 90°, trunk upright      none (seated)
-=================  ==================================================  =====================
-
-Calibration and checks
-----------------------
-The lumbar spring (three numbers in `LUMBAR`) was fitted once to the
-lumbopelvic rhythm of Esola et al. 1996 for people with normal hamstrings (69.4° at the hips
-and 41.6° in the lumbar spine at full bend; lumbar:hip ratio 1.9, 0.9, 0.4 over trunk flexion
-0-30°, 30-60°, 60-90°). Everything else is predicted, not fitted, and the tests compare it with
-the studies: no standing difference between short and long hamstrings (Gajdosik et al. 1994;
-Li et al. 1996); less hip flexion at the end of a toe touch with short hamstrings (52° vs 72°,
-Gajdosik et al. 1992); the pelvis rotating early in an SLR (Bohannon et al. 1985); more
-posterior tilt in long sitting with short hamstrings (López-Miñarro et al. 2012; Muyor 2011).
+Tasks and their constraints are in `anatomy.model.tasks` (one record per task). Every
+parameter, its value and whether it was fitted (to what), taken from a source or assumed is in
+`anatomy.model.calibration`, which also generates the table in docs/model.md.
 
 Limits, in plain words
 ----------------------
-* Planar and quasi-static: no speed, no muscle activity beyond a constant postural stiffness,
-  both legs alike (except in the SLR). Thoracic flexion is not modelled: the thorax moves
-  with L1, so reach differences that people make up with the upper back are not shown.
-* The lumbar and hip springs are one average adult's, fitted to one study's averages; people
-  differ a great deal. The numbers are for teaching directions and sizes, not for diagnosis.
-* Stretch tolerance and muscle length are not told apart: ``slr_deg`` bundles both (most of a
-  short-term stretching gain is tolerance; Weppler & Magnusson 2010).
+* Planar and quasi-static: no speed, no creep or stress relaxation, no muscle activity beyond
+  a constant postural stiffness, both legs alike (except in the SLR).
+* The springs are one average adult's, fitted to a few studies' group means; people differ a
+  great deal (`anatomy.model.population`). The numbers are for teaching directions and sizes,
+  not for diagnosis.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
+import math
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
 
-from ._validate import ReadOnlyDict, real_array
+from ._validate import AnatomyInputError, ReadOnlyDict, choice, real_array
 from .geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
 from .muscles import FACTS, HAMSTRING_HEADS, _length_unchecked, _moment_arm_unchecked
 from .spine import (
@@ -87,46 +66,85 @@ SLR_BANDS = (
 )
 NORMAL_SLR_DEG = 80.0
 SHORT_SLR_DEG = 55.0
+LIMITS = ("hamstrings", "lumbar spine", "thoracic spine", "hip")
+"""What can stop a pose at the end of its range (`Posture.limited_by`)."""
+MECHANISMS = ("tolerance", "tissue")
+"""How a stretching gain is made in `Hamstrings.after_stretching`."""
 
 # ---------------------------------------------------------------------------------------------
-# Parameters
+# Parameters: the values live here; `anatomy.model.calibration` says where each comes from.
+# tools/calibrate_posture.py fits the ones marked "fitted" there and prints these numbers.
 # ---------------------------------------------------------------------------------------------
-PASSIVE_SHAPE = 4.0
-"""Shape factor of the exponential passive force-length curve (Thelen 2003, k_PE = 4)."""
+_DEFAULTS = MappingProxyType({
+    # hamstring passive force: F = F_ref · w_head · exp(ε / ε0), fitted to Riener & Edrich 1999
+    "passive_force_ref_n": 66.44,
+    "passive_strain_scale": 0.3319,
+    # hip posterior tissues: M = A · exp((hip - 90°) / w), per leg
+    "hip_posterior_nm_at_90": 135.5,
+    "hip_posterior_efold_deg": 12.0,
+    # postural hip spring about the standing angle (standing tasks only), per leg
+    "hip_linear_nm_per_deg": 2.601,
+    # lumbar spring: τ = a·f + b·tan(π/2 · f / limit)
+    "lumbar_linear_nm_per_deg": 2.444,
+    "lumbar_end_nm": 34.39,
+    "lumbar_flexion_limit_deg": 44.09,
+    "lumbar_extension_limit_deg": 30.0,
+    # thoracic spring: the lumbar spring's shape times a factor, with its own limits
+    "thoracic_scale": 6.508,
+    "thoracic_flexion_limit_deg": 35.0,
+    "thoracic_extension_limit_deg": 15.0,
+    # lying supine, how much more the trunk resists the pelvis rolling back
+    "supine_lumbopelvic_scale": 5.306,
+    # the reference tissue (stiffness 1) is the typical person with this passive SLR
+    "reference_slr_deg": 80.0,
+    # across people, the share of an SLR difference that is tissue (the rest is tolerance)
+    "tissue_share_across_people": 0.5,
+})
+PARAMETERS = MappingProxyType(dict(_DEFAULTS))
+"""The model's parameters in force (read-only; see `anatomy.model.calibration`)."""
+_P = dict(_DEFAULTS)
+_VERSION = [0]  # bumped whenever parameters change, so cached results are not reused
+
+
+@contextlib.contextmanager
+def parameters_set(**overrides):
+    """Solve with some parameters changed (for sensitivity analysis), then restore them.
+
+    Examples
+    --------
+    >>> with parameters_set(tissue_share_across_people=0.0):
+    ...     h = Hamstrings.from_slr(60.0)
+    >>> round(h.stiffness, 3)
+    1.0
+    """
+    global PARAMETERS
+    unknown = set(overrides) - set(_P)
+    if unknown:
+        raise AnatomyInputError(f"unknown parameter(s) {sorted(unknown)}; known: {sorted(_P)}")
+    saved = dict(_P)
+    _P.update({k: float(v) for k, v in overrides.items()})
+    PARAMETERS = MappingProxyType(dict(_P))
+    _VERSION[0] += 1
+    try:
+        yield MappingProxyType(dict(_P))
+    finally:
+        _P.clear()
+        _P.update(saved)
+        PARAMETERS = MappingProxyType(dict(_P))
+        _VERSION[0] += 1
+
+
 MAX_ISOMETRIC_FORCE_N = MappingProxyType({  # [gait2392] max_isometric_force
     "semitendinosus": 410.0, "semimembranosus": 1288.0, "biceps_femoris_long": 896.0,
     "biceps_femoris_short": 804.0})
 """Maximum isometric forces of the heads in the Delp model; they share out passive tension."""
-SLACK_FRACTION = 0.85
-"""Passive tension starts when a head has gone this fraction of the way from its
-anatomical-position length to its maximum tolerated length, and then rises steeply (the
-exponential of Thelen 2003 squeezed into the last 15%). A modelling choice: people feel and
-resist little until near the end of their range (Weppler & Magnusson 2010), and it keeps the
-hamstrings slack where everyday postures do not stretch them (standing, chair sitting)."""
-TENSION_AT_LIMIT = 1.0
-"""Passive tension at the maximum tolerated length, as a fraction of `MAX_ISOMETRIC_FORCE_N`:
-in Thelen's (2003) curve passive force reaches the maximum isometric force at the end of its
-range."""
 
-# Lumbar spring fitted by tools/calibrate_posture.py to Esola et al. 1996 (normal hamstrings):
-# τ = linear · f + end · tan(π/2 · f / limit).
-LUMBAR = MappingProxyType({
-    "linear_nm_per_deg": 1.136,
-    "end_nm": 9.168,
-    "flexion_limit_deg": 43.04,  # lumbar flexion from standing that is never passed
-    "extension_limit_deg": 30.0,  # lumbar extension from standing (not fitted; not reached)
-})
-# The rhythm fixes only the ratio of the springs; the hip spring is held at 1 N·m/deg, an
-# assumption that sets their absolute stiffness against the hamstrings' tension.
-HIP = MappingProxyType({
-    "linear_nm_per_deg": 1.0,
-})
-SUPINE_LUMBOPELVIC_SCALE = 7.425
-"""Lying supine, how much more the trunk resists the pelvis rolling back than the lumbar
-spring alone does standing (the trunk's weight on the table, the other hip's flexors). Set so
-that the end of a normal 80° SLR leaves 69.4° at the hip, the hip flexion that people with
-normal hamstrings reach at the end of a toe touch (Esola et al. 1996)."""
-
+ARM_HELD_FROM_HIP_DEG = 70.0
+"""Above this hip flexion the passive model holds each head's hip moment arm at its value
+here. The straight-line paths of the Delp model lose hip moment arm fast in deep flexion
+(semimembranosus: 3.5 cm at 85°, 1.9 cm at 100°), so their passive hip moment would peak near
+90° and then fall, while measured passive hip moments keep rising (Riener & Edrich 1999); the
+real tendons wrap over the ischial tuberosity, which these paths do not. An assumption."""
 
 # ---------------------------------------------------------------------------------------------
 # Length tables: the solvers call the muscle model thousands of times, so they read
@@ -141,11 +159,14 @@ _KNEE_GRID = np.arange(KNEE_FLEXION_RANGE_DEG[0], KNEE_FLEXION_RANGE_DEG[1] + 1e
 def _tables():
     h, k = np.meshgrid(_HIP_GRID, _KNEE_GRID, indexing="ij")
     length = np.stack([_length_unchecked(m, h, k) for m in HAMSTRING_HEADS])
-    arm = np.stack([-_moment_arm_unchecked(m, "hip", h, k) for m in HAMSTRING_HEADS])
+    # the hip moment arm is held at its value at ARM_HELD_FROM_HIP_DEG above that angle (see
+    # the constant); the lengths are not changed
+    h_arm = np.minimum(h, ARM_HELD_FROM_HIP_DEG)
+    arm = np.stack([-_moment_arm_unchecked(m, "hip", h_arm, k) for m in HAMSTRING_HEADS])
     anat = np.array([_length_unchecked(m, 0.0, 0.0) for m in HAMSTRING_HEADS])
     fibre = np.array([FACTS[m].fibre_length_cm / 100.0 for m in HAMSTRING_HEADS])
     fmax = np.array([MAX_ISOMETRIC_FORCE_N[m] for m in HAMSTRING_HEADS])
-    return length, arm, anat, fibre, fmax
+    return length, arm, anat, fibre, fmax / fmax.sum()
 
 
 def _interp2(table, hip, knee):
@@ -162,40 +183,74 @@ def _interp2(table, hip, knee):
             + table[:, i, k + 1] * (1 - u) * v + table[:, i + 1, k + 1] * u * v)
 
 
-def _stretch_excess(e, hip, knee):
-    """x = (L - L_anat) / (e · fibre length) per head, ``(4, ...)``; 1.0 at the limit."""
+def _strain(hip, knee):
+    """ε = (L - L_standing) / fibre length per head, ``(4, ...)``."""
     length, _, anat, fibre, _ = _tables()
     ell = _interp2(length, hip, knee)
     shape = (4,) + (1,) * (ell.ndim - 1)
-    return (ell - anat.reshape(shape)) / (np.asarray(e) * fibre.reshape(shape))
+    return (ell - anat.reshape(shape)) / fibre.reshape(shape)
 
 
-def _hamstring_hip_moment(e, hip, knee):
+def _head_forces(hip, knee, stiffness=1.0):
+    """Passive force of each head (N), ``(4, ...)``: F_ref · w · s · exp(ε / ε0)."""
+    _, _, _, _, w = _tables()
+    eps = _strain(hip, knee)
+    shape = (4,) + (1,) * (eps.ndim - 1)
+    # far beyond any reachable pose (only probed by search grids) the exponential is capped
+    x = np.minimum(eps / _P["passive_strain_scale"], 30.0)
+    return (_P["passive_force_ref_n"] * np.asarray(stiffness, float) * w.reshape(shape)
+            * np.exp(x))
+
+
+def _hamstring_hip_moment(hip, knee, stiffness=1.0):
     """Passive hip-extension moment of one leg's hamstrings (N·m, ≥ 0)."""
-    length, arm, anat, fibre, fmax = _tables()
-    x = _stretch_excess(e, hip, knee)
-    shape = (4,) + (1,) * (x.ndim - 1)
-    # far past the limit (only ever probed by the solvers' search grids) the curve is capped
-    xp = np.clip((x - SLACK_FRACTION) / (1.0 - SLACK_FRACTION), 0.0, 25.0)
-    force = (TENSION_AT_LIMIT * fmax.reshape(shape) * np.expm1(PASSIVE_SHAPE * xp)
-             / np.expm1(PASSIVE_SHAPE))
-    return (force * _interp2(arm, hip, knee)).sum(0)
+    _, arm, _, _, _ = _tables()
+    return np.maximum((_head_forces(hip, knee, stiffness) * _interp2(arm, hip, knee)).sum(0),
+                      0.0)
+
+
+def _hip_posterior_moment(hip):
+    """Hip-extension moment of the hip's own posterior tissues, one leg (N·m)."""
+    h = np.asarray(hip, float)
+    return _P["hip_posterior_nm_at_90"] * np.exp(
+        np.minimum((h - 90.0) / _P["hip_posterior_efold_deg"], 30.0))
+
+
+def _hip_linear_moment(hip, neutral):
+    """Postural hip spring about the task's neutral angle; none when seated."""
+    if neutral is None:
+        return 0.0 * np.asarray(hip, float)
+    return _P["hip_linear_nm_per_deg"] * (np.asarray(hip, float) - neutral)
+
+
+def _spine_moment(f, which):
+    """Passive resistance (N·m) of the lumbar or thoracic spine to flexion f (deg)."""
+    f = np.asarray(f, float)
+    a, b = _P["lumbar_linear_nm_per_deg"], _P["lumbar_end_nm"]
+    scale = 1.0 if which == "lumbar" else _P["thoracic_scale"]
+    lim = np.where(f >= 0, _P[f"{which}_flexion_limit_deg"], _P[f"{which}_extension_limit_deg"])
+    frac = np.clip(f / lim, -0.999999, 0.999999)
+    return scale * (a * f + b * np.tan(0.5 * np.pi * frac))
 
 
 def _lumbar_moment(f):
-    """Passive lumbar resistance (N·m) to flexion f (degrees from standing; odd in sign)."""
-    f = np.asarray(f, float)
-    a, b = LUMBAR["linear_nm_per_deg"], LUMBAR["end_nm"]
-    lim = np.where(f >= 0, LUMBAR["flexion_limit_deg"], LUMBAR["extension_limit_deg"])
-    frac = np.clip(f / lim, -0.999999, 0.999999)
-    return a * f + b * np.tan(0.5 * np.pi * frac)
+    return _spine_moment(f, "lumbar")
 
 
-def _hip_moment(hip, neutral):
-    """Non-hamstring hip resistance about the task's neutral angle; none when seated."""
-    if neutral is None:
-        return 0.0
-    return HIP["linear_nm_per_deg"] * (np.asarray(hip, float) - neutral)
+@lru_cache(maxsize=8)
+def _spine_inverse_table(which, version):
+    lo = -_P[f"{which}_extension_limit_deg"] * 0.999999
+    hi = _P[f"{which}_flexion_limit_deg"] * 0.999999
+    # dense near the limits, where the resistance climbs steeply
+    u = np.linspace(-1.0, 1.0, 4001)
+    f = np.where(u < 0, -lo * (np.sin(0.5 * np.pi * u)), hi * np.sin(0.5 * np.pi * u))
+    return _spine_moment(f, which), f
+
+
+def _spine_angle(moment, which):
+    """The flexion (deg) at which the lumbar or thoracic spine carries ``moment`` (N·m)."""
+    tau, f = _spine_inverse_table(which, _VERSION[0])
+    return np.interp(moment, tau, f)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,8 +260,8 @@ def _solve_increasing(fun, lo, hi, coarse=91, fine=33):
     """Root of a function that increases in p on [lo, hi], vectorised over a batch.
 
     Two grid passes (the bracketing cell of a coarse grid, then a fine grid inside it) and a
-    linear interpolation: a few numpy calls instead of dozens of scalar bisection steps. Where
-    the function has no root in the interval the nearer end is returned.
+    linear interpolation. Where the function has no root in the interval the nearer end is
+    returned.
     """
     lo = np.asarray(lo, float)
     hi = np.asarray(hi, float)
@@ -216,7 +271,7 @@ def _solve_increasing(fun, lo, hi, coarse=91, fine=33):
         p = lo + (hi - lo) * t
         g = fun(p)
         above = g > 0
-        first = np.argmax(above, axis=0)  # first grid point above zero (0 if none or all)
+        first = np.argmax(above, axis=0)
         none = ~above.any(axis=0)
         first = np.where(none, n - 1, np.maximum(first, 1))
         p_hi = np.take_along_axis(p, first[None], 0)[0]
@@ -228,84 +283,201 @@ def _solve_increasing(fun, lo, hi, coarse=91, fine=33):
         lo, hi = np.where(none, hi, lo), np.where(none, hi, hi)
     denom = np.where(g_hi - g_lo == 0, 1.0, g_hi - g_lo)
     root = np.clip(p_lo - g_lo * (p_hi - p_lo) / denom, np.minimum(lo, hi), np.maximum(lo, hi))
-    root = np.where(all_above, lo, np.where(none, hi, root))
-    return root
+    return np.where(all_above, lo, np.where(none, hi, root))
 
 
-# Pelvic rotation limits that the solvers search within (degrees from neutral).
-_P_LO, _P_HI = -60.0, 120.0
+def _supine_grad(p, raise_deg, knee, stiffness):
+    """dE/dp lying supine, one leg raised to ``raise_deg`` (its knee at ``knee``), the other
+    flat; the lumbar spine flexes by -p as the pelvis rolls back under a still trunk."""
+    h = np.clip(raise_deg + p, *HIP_FLEXION_RANGE_DEG)
+    hc = np.clip(p, *HIP_FLEXION_RANGE_DEG)
+    return (-_P["supine_lumbopelvic_scale"] * _lumbar_moment(-p)
+            + _hip_linear_moment(hc, 0.0) + _hip_linear_moment(h, 0.0)
+            + _hip_posterior_moment(h) + _hip_posterior_moment(hc)
+            + _hamstring_hip_moment(h, knee, stiffness) + _hamstring_hip_moment(hc, 0.0, stiffness))
 
 
-def _equilibrium_bend(trunk, e, hip_offset, knee, neutral):
-    """Pelvic rotation p with both legs at hip = hip_offset + p and trunk flexion fixed.
-
-    dE/dp = -τ_L(T - p) + 2 [τ_H(h) + M_ham(h)] = 0, increasing in p.
-    """
-    def grad(p):
-        h = np.clip(hip_offset + p, *HIP_FLEXION_RANGE_DEG)
-        return (-_lumbar_moment(trunk - p)
-                + 2.0 * (_hip_moment(h, neutral) + _hamstring_hip_moment(e, h, knee)))
-
-    lo = np.maximum(_P_LO, HIP_FLEXION_RANGE_DEG[0] - hip_offset)
-    hi = np.minimum(_P_HI, HIP_FLEXION_RANGE_DEG[1] - hip_offset)
-    # stay inside the lumbar range (the barrier makes the root lie inside it)
-    lo = np.maximum(lo, trunk - LUMBAR["flexion_limit_deg"] * 0.999999)
-    hi = np.minimum(hi, trunk + LUMBAR["extension_limit_deg"] * 0.999999)
-    return _solve_increasing(grad, lo, hi)
+def _equilibrium_supine(raise_deg, knee, stiffness):
+    """Pelvic rotation p (posterior negative) lying supine with one leg raised."""
+    shape = np.broadcast(np.asarray(raise_deg), np.asarray(knee), np.asarray(stiffness)).shape
+    lo = np.full(shape, -_P["lumbar_flexion_limit_deg"] * 0.999999)
+    hi = np.full(shape, _P["lumbar_extension_limit_deg"] * 0.999999)
+    return _solve_increasing(lambda p: _supine_grad(p, raise_deg, knee, stiffness), lo, hi)
 
 
-def _equilibrium_supine(raise_deg, e, knee):
-    """Pelvic rotation p (posterior negative) lying supine with one leg raised.
-
-    The raised leg's hip is raise + p, the other leg's hip is p (it lies on the table); the
-    lumbar spine flexes by -p as the pelvis rolls back under a trunk that lies still.
-    dE/dp = -τ_L(-p)·s + τ_H(p) + τ_H(raise+p) + M_ham(raise+p, knee) + M_ham(p, 0).
-    """
-    s = SUPINE_LUMBOPELVIC_SCALE
+def _equilibrium_supine_hip(hip, stiffness):
+    """Pelvic rotation lying supine with the raised leg's hip held at ``hip`` (knee straight)."""
+    shape = np.broadcast(np.asarray(hip), np.asarray(stiffness)).shape
+    lo = np.full(shape, -_P["lumbar_flexion_limit_deg"] * 0.999999)
+    hi = np.full(shape, _P["lumbar_extension_limit_deg"] * 0.999999)
+    h = np.asarray(hip, float)
 
     def grad(p):
-        h = np.clip(raise_deg + p, *HIP_FLEXION_RANGE_DEG)
         hc = np.clip(p, *HIP_FLEXION_RANGE_DEG)
-        return (-s * _lumbar_moment(-p) + _hip_moment(hc, 0.0) + _hip_moment(h, 0.0)
-                + _hamstring_hip_moment(e, h, knee) + _hamstring_hip_moment(e, hc, 0.0))
-
-    lo = np.full(np.shape(raise_deg), -LUMBAR["flexion_limit_deg"] * 0.999999)
-    hi = np.full(np.shape(raise_deg), LUMBAR["extension_limit_deg"] * 0.999999)
+        return (-_P["supine_lumbopelvic_scale"] * _lumbar_moment(-p)
+                + _hip_linear_moment(hc, 0.0) + _hip_linear_moment(h, 0.0)
+                + _hip_posterior_moment(h) + _hip_posterior_moment(hc)
+                + _hamstring_hip_moment(h, 0.0, stiffness)
+                + _hamstring_hip_moment(hc, 0.0, stiffness))
     return _solve_increasing(grad, lo, hi)
 
 
 # ---------------------------------------------------------------------------------------------
-# Extensibility: slr_deg → e (how far heads may stretch, in fibre lengths)
+# Where the hamstrings meet the tolerance (knee straight): vectorised over people
 # ---------------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _slr_calibration():
-    """Table of SLR end angle against e, built once: for each e, the hip angle at which the
-    most stretched head reaches its limit (knee straight), the pelvic rotation there, and
-    so the leg's angle to the table."""
-    length, _, anat, fibre, _ = _tables()
-    k0 = int(round((0.0 - _KNEE_GRID[0]) / _GRID_STEP))
-    excursion = (length[:, :, k0] - anat[:, None]) / fibre[:, None]  # (4, hips)
-    demand = excursion.max(0)  # e needed to reach each hip angle: increasing above 0°
-    ok = _HIP_GRID > 0
-    hips, demand = _HIP_GRID[ok], demand[ok]
-    e_grid = np.linspace(demand[0] * 1.0001, demand[-1], 400)
-    hip_end = np.interp(e_grid, demand, hips)
-    # pelvic rotation at the end point, with the raised hip fixed at hip_end
-    s = SUPINE_LUMBOPELVIC_SCALE
+@lru_cache(maxsize=4)
+def _reference_moment_curve(knee, version):
+    """Hip angles and the reference tissue's moment there (knee fixed), increasing part."""
+    m = _hamstring_hip_moment(_HIP_GRID, knee, 1.0)
+    start = int(np.argmin(m))
+    h, m = _HIP_GRID[start:], np.maximum.accumulate(m[start:])
+    return h, m
 
-    def grad(p):
-        hc = np.clip(p, *HIP_FLEXION_RANGE_DEG)
-        return (-s * _lumbar_moment(-p) + _hip_moment(hc, 0.0) + _hip_moment(hip_end, 0.0)
-                + _hamstring_hip_moment(e_grid, hip_end, 0.0)
-                + _hamstring_hip_moment(e_grid, hc, 0.0))
 
-    p_end = _solve_increasing(grad, np.full_like(e_grid, -45.9), np.full_like(e_grid, 29.9))
-    slr_end = hip_end - p_end
-    return slr_end, e_grid, hip_end, p_end
+def _hip_at_tolerance(stiffness, tolerance_nm, knee=0.0):
+    """Hip flexion at which the hamstrings' moment reaches the tolerance (knee fixed), and
+    whether it does so within the hip's range (vectorised over people)."""
+    h, m = _reference_moment_curve(float(knee), _VERSION[0])
+    target = np.asarray(tolerance_nm, float) / np.asarray(stiffness, float)
+    return np.interp(target, m, h), target <= m[-1]
+
+
+def _slr_of(stiffness, tolerance_nm):
+    """Passive SLR angle (leg to table) of people with these hamstrings (vectorised)."""
+    h_end, _ = _hip_at_tolerance(stiffness, tolerance_nm)
+    p_end = _equilibrium_supine_hip(h_end, stiffness)
+    return h_end - p_end
+
+
+@lru_cache(maxsize=4)
+def _from_slr_table(version):
+    """The family of typical people: u (deg) → stiffness, tolerance, SLR (see from_slr)."""
+    ref = _P["reference_slr_deg"]
+    share = _P["tissue_share_across_people"]
+    # the reference person: stiffness 1 and the tolerance that ends its SLR at ref
+    t_grid = np.geomspace(0.5, 2000.0, 600)
+    slr_t = _slr_of(1.0, t_grid)
+    t0 = float(np.interp(ref, slr_t, t_grid))
+    h0, _ = _hip_at_tolerance(1.0, t0)
+    h, m = _reference_moment_curve(0.0, _VERSION[0])
+    i = int(np.clip(np.searchsorted(h, h0), 1, len(h) - 1))
+    rate = float(np.log(m[i] / m[i - 1]) / (h[i] - h[i - 1]))  # d ln M / d hip, per degree
+    u = np.linspace(-120.0, 120.0, 961)
+    stiff = np.exp(-share * rate * u)
+    tol = t0 * np.exp((1.0 - share) * rate * u)
+    slr = _slr_of(stiff, tol)
+    ok = np.concatenate([[True], np.diff(slr) > 1e-9])
+    return u[ok], stiff[ok], tol[ok], slr[ok], t0, rate
+
+
+# ---------------------------------------------------------------------------------------------
+# A person's hamstrings
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Hamstrings:
+    """One person's hamstrings: the tissue's passive curve and the tolerated end moment.
+
+    ``stiffness`` scales the model's reference passive moment-angle curve (1.0: the typical
+    person with a passive SLR of ``PARAMETERS["reference_slr_deg"]``, 80°; below 1: a more
+    compliant tissue). ``tolerance_nm`` is the hip moment of one leg's hamstrings that the
+    person tolerates at the end of a stretch (stretch tolerance). The end of an SLR, a toe
+    touch, a sit-and-reach or a passive knee extension is where the passive moment meets it.
+
+    How a passive SLR maps to tissue and tolerance (`from_slr`): across people, an SLR
+    difference is given half to the tissue and half to the tolerance
+    (``tissue_share_across_people``, an assumption: flexible people tolerate more end-range
+    torque with broadly similar curves, Magnusson et al. 1997, while women's larger SLR comes
+    with equal maximal torque and a flatter curve, Marshall & Siegler 2014; some inflexible
+    people are stiffer, McHugh et al. 1999). Within a person, a stretching programme changes
+    the tolerance, not the tissue (`after_stretching`; Ylinen et al. 2009, Halbertsma &
+    Göeken 1994, Freitas et al. 2018).
+
+    Examples
+    --------
+    >>> h = Hamstrings.from_slr(80.0)
+    >>> round(h.slr_deg, 1), round(h.stiffness, 3)
+    (80.0, 1.0)
+    >>> s = h.after_stretching(17.0)           # four weeks of stretching (Ylinen 2009)
+    >>> round(s.slr_deg, 1), s.stiffness == h.stiffness, s.tolerance_nm > h.tolerance_nm
+    (97.0, True, True)
+    >>> float(s.passive_hip_moment_nm(45.0, 0.0)) == float(h.passive_hip_moment_nm(45.0, 0.0))
+    True
+    """
+
+    stiffness: float = 1.0
+    tolerance_nm: float = 0.0
+
+    def __post_init__(self):
+        real_array("stiffness", self.stiffness, 0.05, 20.0, unit="(relative)")
+        real_array("tolerance_nm", self.tolerance_nm, 0.1, 5000.0, unit="N·m")
+        object.__setattr__(self, "stiffness", float(self.stiffness))
+        object.__setattr__(self, "tolerance_nm", float(self.tolerance_nm))
+
+    @classmethod
+    def from_slr(cls, slr_deg: float) -> "Hamstrings":
+        """The typical person whose passive SLR is ``slr_deg`` (35 to 110°)."""
+        slr = float(real_array("slr_deg", slr_deg, *SLR_RANGE_DEG))
+        return cls(*_from_slr_cached(slr, _VERSION[0]))
+
+    @property
+    def slr_deg(self) -> float:
+        """The passive SLR this person reaches in the model (leg to table, degrees)."""
+        return _slr_cached(self.stiffness, self.tolerance_nm, _VERSION[0])
+
+    def passive_hip_moment_nm(self, hip_flexion_deg, knee_flexion_deg):
+        """Passive hip-extension moment of one leg's hamstrings (N·m, ≥ 0), vectorised."""
+        hip = real_array("hip_flexion_deg", hip_flexion_deg, *HIP_FLEXION_RANGE_DEG)
+        knee = real_array("knee_flexion_deg", knee_flexion_deg, *KNEE_FLEXION_RANGE_DEG)
+        out = _hamstring_hip_moment(hip, knee, self.stiffness)
+        if np.ndim(hip) == 0 and np.ndim(knee) == 0:
+            return float(out)
+        return np.asarray(out, float)
+
+    def after_stretching(self, gain_deg: float, mechanism: str = "tolerance") -> "Hamstrings":
+        """The same person after a stretching programme that raised the passive SLR by
+        ``gain_deg``: by a higher tolerated end moment (``"tolerance"``, the default, as the
+        studies of 3-8-week programmes found) or by a more compliant tissue (``"tissue"``)."""
+        choice("mechanism", mechanism, MECHANISMS)
+        gain = float(real_array("gain_deg", gain_deg, -40.0, 60.0))
+        target = self.slr_deg + gain
+        if not SLR_RANGE_DEG[0] <= target <= SLR_RANGE_DEG[1]:
+            raise AnatomyInputError(
+                f"gain_deg={gain:g} deg would take the passive SLR from {self.slr_deg:.1f}° to "
+                f"{target:.1f}°, outside the model's range {SLR_RANGE_DEG[0]:g} to "
+                f"{SLR_RANGE_DEG[1]:g} deg")
+        if mechanism == "tolerance":
+            grid = self.tolerance_nm * np.geomspace(0.05, 20.0, 800)
+            slr = _slr_of(self.stiffness, grid)
+            return Hamstrings(self.stiffness, float(np.interp(target, slr, grid)))
+        grid = self.stiffness * np.geomspace(20.0, 0.05, 800)
+        slr = _slr_of(grid, self.tolerance_nm)
+        stiff = float(np.exp(np.interp(target, slr, np.log(grid))))
+        return Hamstrings(min(max(stiff, 0.05), 20.0), self.tolerance_nm)
+
+
+@lru_cache(maxsize=512)
+def _from_slr_cached(slr, version):
+    """(stiffness, tolerance) of the typical person with this SLR, to 1e-9°."""
+    u, stiff, tol, slr_t, t0, rate = _from_slr_table(version)
+    share = _P["tissue_share_across_people"]
+    uu = float(np.interp(slr, slr_t, u))
+    for _ in range(4):  # secant steps on the exact SLR (the table is interpolated)
+        got = float(_slr_of(np.exp(-share * rate * uu), t0 * np.exp((1 - share) * rate * uu)))
+        if abs(got - slr) < 1e-9:
+            break
+        slope = float(np.interp(uu + 0.5, u, slr_t) - np.interp(uu - 0.5, u, slr_t))
+        uu += (slr - got) / max(slope, 1e-6)
+    return float(np.exp(-share * rate * uu)), float(t0 * np.exp((1 - share) * rate * uu))
+
+
+@lru_cache(maxsize=512)
+def _slr_cached(stiffness, tolerance_nm, version):
+    return float(_slr_of(stiffness, tolerance_nm))
 
 
 def extensibility(slr_deg) -> float:
-    """How far each head may stretch beyond its anatomical length, in its fibre lengths.
+    """How far the most stretched head lengthens from standing to the end of this person's
+    SLR, in its fibre lengths (a summary number; version 1 used it as the model's input).
 
     Examples
     --------
@@ -313,8 +485,12 @@ def extensibility(slr_deg) -> float:
     True
     """
     slr = real_array("slr_deg", slr_deg, *SLR_RANGE_DEG)
-    slr_end, e_grid, _, _ = _slr_calibration()
-    return np.interp(slr, slr_end, e_grid)
+    out = []
+    for s in np.atleast_1d(slr):
+        ham = Hamstrings.from_slr(float(s))
+        h_end, _ = _hip_at_tolerance(ham.stiffness, ham.tolerance_nm)
+        out.append(float(_strain(h_end, 0.0).max()))
+    return out[0] if np.ndim(slr) == 0 else np.array(out)
 
 
 def slr_band(slr_deg) -> str:
@@ -333,12 +509,16 @@ def slr_band(slr_deg) -> str:
 class Posture:
     """One solved pose of the whole model, in degrees (see the package docstring).
 
-    ``hamstring_stretch`` maps each head to its length as a fraction of its maximum tolerated
-    length (1.0 at the limit). ``hamstring_range_used`` maps each head to how far it has gone
-    from its anatomical-position length towards that limit (0 in the anatomical position, 1 at
-    the limit, negative when shorter). ``reachable`` is False when the task's target was beyond what
-    the tissues allow; the posture is then the furthest one reached. ``readouts`` holds the
-    task's clinical numbers (for example ``fingertip_to_floor_m``).
+    ``hamstring_stretch`` maps each head to its length as a fraction of its length at the end
+    of this person's SLR (1.0 there). ``hamstring_range_used`` maps each head to how far it has
+    gone from its anatomical-position length towards that length (0 standing, 1 at the SLR's
+    end, negative when shorter). ``reachable`` is False when the task's target was beyond what
+    the person tolerates; the posture is then the furthest one reached, and ``limited_by``
+    names what stopped it (``"hamstrings"``, ``"lumbar spine"``, ``"thoracic spine"``,
+    ``"hip"``) whenever the pose is at the end of its range (None otherwise).
+    ``hamstring_moment_nm`` is the passive hip moment of one leg's hamstrings (the raised or
+    tested leg in the supine tests) and ``tolerance_nm`` the moment the person tolerates.
+    ``readouts`` holds the task's clinical numbers (for example ``fingertip_to_floor_m``).
     """
 
     task: str
@@ -360,6 +540,11 @@ class Posture:
     readouts: ReadOnlyDict = field(default_factory=ReadOnlyDict)
     hamstring_range_used: ReadOnlyDict = field(default_factory=ReadOnlyDict)
     asis_psis_angle_deg: float = 0.0
+    thoracic_flexion_deg: float = 0.0
+    limited_by: str | None = None
+    hamstring_moment_nm: float = 0.0
+    tolerance_nm: float = 0.0
+    hamstrings: Hamstrings | None = None
 
     @property
     def most_stretched_head(self) -> str:
@@ -372,142 +557,158 @@ class Posture:
         return summary(self)
 
 
-def _check_common(slr_deg, pelvic_incidence_deg):
-    slr = real_array("slr_deg", slr_deg, *SLR_RANGE_DEG)
+def _person(slr_deg, hamstrings):
+    """The `Hamstrings` of a call: from ``hamstrings=`` or ``slr_deg=`` (not both)."""
+    if hamstrings is not None and slr_deg is not None:
+        raise AnatomyInputError("give either slr_deg= or hamstrings=, not both")
+    if hamstrings is not None:
+        if not isinstance(hamstrings, Hamstrings):
+            raise AnatomyInputError(
+                f"hamstrings must be an anatomy.Hamstrings; got {type(hamstrings).__name__}")
+        return hamstrings
+    return Hamstrings.from_slr(NORMAL_SLR_DEG if slr_deg is None else slr_deg)
+
+
+def _check_common(slr_deg, pelvic_incidence_deg, hamstrings=None):
+    ham = _person(slr_deg, hamstrings)
     pi = real_array("pelvic_incidence_deg", pelvic_incidence_deg, *PELVIC_INCIDENCE_RANGE_DEG)
-    return float(slr), float(pi)
+    return ham, float(pi)
 
 
 # ---------------------------------------------------------------------------------------------
-# Limits of reach, cached per extensibility
-# ---------------------------------------------------------------------------------------------
-def _hip_at_limit(e, knee=0.0):
-    """Hip flexion at which the most stretched head reaches its limit (knee given)."""
-    length, _, anat, fibre, _ = _tables()
-    ki = (knee - _KNEE_GRID[0]) / _GRID_STEP
-    k0 = int(np.clip(np.floor(ki), 0, len(_KNEE_GRID) - 2))
-    v = ki - k0
-    ell = length[:, :, k0] * (1 - v) + length[:, :, k0 + 1] * v
-    demand = ((ell - anat[:, None]) / fibre[:, None]).max(0)
-    start = int(np.argmin(demand))  # demand increases with hip flexion above this
-    d, h = demand[start:], _HIP_GRID[start:]
-    if e >= d[-1]:
-        return float(h[-1]), False  # never reaches its limit within the hip range
-    return float(np.interp(e, d, h)), True
-
-
-def _invert_lumbar(moment):
-    """Lumbar flexion (deg) at which the lumbar spring carries ``moment`` (N·m)."""
-    return _solve_increasing(lambda f: _lumbar_moment(f) - moment,
-                             -LUMBAR["extension_limit_deg"] * 0.999999,
-                             LUMBAR["flexion_limit_deg"] * 0.999999)
-
-
-@lru_cache(maxsize=256)
-def _trunk_limit(e, hip_offset, knee, neutral):
-    """Largest trunk flexion the tissues allow: hamstrings at their limit and the lumbar
-    spine carrying the moment they pass on. Returns (trunk_max, p_at_limit)."""
-    h_lim, limited = _hip_at_limit(e, knee)
-    if not limited:
-        h_lim = HIP_FLEXION_RANGE_DEG[1]
-    p = h_lim - hip_offset
-    moment = 2.0 * (_hip_moment(h_lim, neutral) + _hamstring_hip_moment(e, h_lim, knee))
-    return float(p + _invert_lumbar(moment)), float(p)
-
-
-def _key(x):
-    return round(float(x), 9)
-
-
-def _ake_pose(e, knee):
-    """Pelvic rotation with the thigh held at 90° to the table (hip = 90 + p)."""
-    return float(_equilibrium_supine(np.asarray(90.0), e, knee))
-
-
-@lru_cache(maxsize=256)
-def _ake_limit(e):
-    """Knee flexion at the end of active knee extension (thigh held at 90° to the table)."""
-    lo, hi = 0.0, 130.0  # the test ends at full extension at the latest
-    for _ in range(40):
-        mid = 0.5 * (lo + hi)
-        p = _ake_pose(e, mid)
-        x = _stretch_excess(e, 90.0 + p, mid).max()
-        if x > 1.0:
-            lo = mid
-        else:
-            hi = mid
-    return 0.5 * (lo + hi)
-
-
-
-# ---------------------------------------------------------------------------------------------
-# The vectorised core: one task, many values of its slider, solved at once
+# The solvers, one per `Task.solver`, vectorised over the task's slider values
 # ---------------------------------------------------------------------------------------------
 SLIDER_RANGES_DEG = MappingProxyType({
     name: t.slider.model_range_deg for name, t in TASK_REGISTRY.items() if t.slider})
 """What each task's own slider accepts (degrees), from the task registry."""
 
 
-def _solve_upright(t, v, e):
+def _upright_curve(t, ham):
+    """Along the hip grid: the moment the hips pass on and each joint's angle (one person)."""
+    return _upright_curve_cached(t.hip_when_pelvis_neutral_deg, t.knee_flexion_deg,
+                                 t.neutral_hip_deg, ham.stiffness, _VERSION[0])
+
+
+@lru_cache(maxsize=256)
+def _upright_curve_cached(hip_offset, knee, neutral, stiffness, version):
+    lo = max(HIP_FLEXION_RANGE_DEG[0], hip_offset - 60.0)
+    h = _HIP_GRID[_HIP_GRID >= lo]
+    ham = _hamstring_hip_moment(h, knee, stiffness)
+    per_leg = _hip_linear_moment(h, neutral) + ham + _hip_posterior_moment(h)
+    m = 2.0 * np.maximum.accumulate(per_leg)
+    lumbar = _spine_angle(m, "lumbar")
+    thoracic = _spine_angle(m, "thoracic")
+    total = (h - hip_offset) + lumbar + thoracic + 1e-9 * np.arange(len(h))
+    return h, m, lumbar, thoracic, total
+
+
+def _upright_end(t, ham):
+    """The furthest trunk flexion the person tolerates in an upright task, and what stops it."""
+    h, m, lumbar, thoracic, total = _upright_curve(t, ham)
+    h_end, within = _hip_at_tolerance(ham.stiffness, ham.tolerance_nm, t.knee_flexion_deg)
+    h_end = float(np.clip(h_end, h[0], h[-1]))
+    limit = "hamstrings" if bool(within) and h_end < h[-1] else "hip"
+    trunk_max = float(np.interp(h_end, h, total))
+    i = int(np.clip(np.searchsorted(h, h_end), 0, len(h) - 1))
+    if lumbar[i] >= 0.99 * _P["lumbar_flexion_limit_deg"]:
+        limit = "lumbar spine"
+    elif thoracic[i] >= 0.99 * _P["thoracic_flexion_limit_deg"]:
+        limit = "thoracic spine"
+    return trunk_max, limit
+
+
+def _upright_end_batch(t, stiffness, tolerance_nm):
+    """The end of an upright task (toe touch, sit-and-reach) for arrays of people at once:
+    hip flexion, the moment passed on, lumbar and thoracic flexion (arrays)."""
+    s = np.asarray(stiffness, float)
+    h_end, _ = _hip_at_tolerance(s, tolerance_nm, t.knee_flexion_deg)
+    h_end = np.minimum(h_end, HIP_FLEXION_RANGE_DEG[1])
+    m = 2.0 * (_hip_linear_moment(h_end, t.neutral_hip_deg)
+               + _hamstring_hip_moment(h_end, t.knee_flexion_deg, s)
+               + _hip_posterior_moment(h_end))
+    return h_end, m, _spine_angle(m, "lumbar"), _spine_angle(m, "thoracic")
+
+
+def _solve_upright(t, v, ham):
     """Pelvis on fixed thighs (standing, bending, sitting), trunk flexion set by ``v``."""
-    hip_offset, knee = t.hip_when_pelvis_neutral_deg, t.knee_flexion_deg
-    neutral = t.neutral_hip_deg
-    t_max, _ = _trunk_limit(_key(e), hip_offset, knee, neutral)
-    trunk = np.minimum(v, t_max)
-    p = _equilibrium_bend(trunk, e, hip_offset, knee, neutral)
-    return dict(tilt=p, hip=hip_offset + p, knee=np.full_like(p, knee), trunk=trunk,
-                lumbar=trunk - p, reachable=v <= t_max + 1e-9, other_hip=hip_offset + p,
-                other_knee=np.full_like(p, knee))
+    h, m, lumbar, thoracic, total = _upright_curve(t, ham)
+    t_max, limit = _upright_end(t, ham)
+    # beyond the end the pose stays at the end; if even the slider's lowest value is beyond it
+    # (long sitting with very short hamstrings), the pose is the one at that lowest value
+    lo = t.slider.model_range_deg[0] if t.slider is not None else 0.0
+    trunk = np.minimum(v, max(t_max, lo))
+    hip = np.interp(trunk, total, h)
+    lum = np.interp(trunk, total, lumbar)
+    tho = np.interp(trunk, total, thoracic)
+    p = hip - t.hip_when_pelvis_neutral_deg
+    at_end = v >= t_max - 1e-3
+    knee = np.full_like(p, t.knee_flexion_deg)
+    tho = trunk - p - lum  # exact sum (the interpolation's last 1e-7° go to the thorax)
+    return dict(tilt=p, hip=hip, knee=knee, trunk=trunk, lumbar=lum, thoracic=tho,
+                reachable=v <= t_max + 1e-3, other_hip=hip, other_knee=knee,
+                limited_by=np.where(at_end, limit, None))
 
 
-def _solve_leg_raise(t, v, e, slr):
-    """Supine, one leg raised to ``v`` with the knee straight (stops at ``slr``)."""
+def _solve_leg_raise(t, v, ham):
+    """Supine, one leg raised to ``v`` with the knee straight (stops at the person's SLR)."""
+    slr = ham.slr_deg
     theta = np.minimum(v, slr)
-    p = _equilibrium_supine(theta, e, 0.0)
+    p = _equilibrium_supine(theta, 0.0, ham.stiffness)
     share = np.where(theta > 1e-6, -p / np.maximum(theta, 1e-6), 0.0)
+    at_end = v >= slr - 1e-3
     return dict(tilt=p, hip=theta + p, knee=np.zeros_like(p), trunk=np.zeros_like(p),
-                lumbar=-p, reachable=v <= slr + 1e-9, other_hip=p,
-                other_knee=np.zeros_like(p),
+                lumbar=-p, thoracic=np.zeros_like(p), reachable=v <= slr + 1e-3, other_hip=p,
+                other_knee=np.zeros_like(p), limited_by=np.where(at_end, "hamstrings", None),
                 readouts={"leg_raise_deg": theta, "pelvic_share_of_raise": share})
 
 
-def _solve_knee_extension(t, v, e):
+@lru_cache(maxsize=256)
+def _knee_extension_end(stiffness, tolerance_nm, version):
+    """Knee flexion at the end of the passive knee extension (thigh held at 90° to the table)
+    and whether the hamstrings stop it before the knee is straight."""
+    k = np.linspace(0.0, 130.0, 261)
+    p = _equilibrium_supine(90.0, k, stiffness)
+    m = _hamstring_hip_moment(90.0 + p, k, stiffness)  # falls as the knee bends
+    if m[0] <= tolerance_nm:
+        return 0.0, False
+    if m[-1] >= tolerance_nm:
+        return 130.0, True
+    return float(np.interp(-tolerance_nm, -m, k)), True
+
+
+def _solve_knee_extension(t, v, ham):
     """Supine, thigh at 90° to the table, knee straightened to ``v`` (stops at the end)."""
-    ake = _ake_limit(_key(e))
-    knee = np.maximum(v, ake)
-    p = _equilibrium_supine(np.full_like(knee, 90.0), e, knee)
+    pke, limited = _knee_extension_end(ham.stiffness, ham.tolerance_nm, _VERSION[0])
+    knee = np.maximum(v, pke)
+    p = _equilibrium_supine(np.full_like(knee, 90.0), knee, ham.stiffness)
+    at_end = (v <= pke + 1e-3) & limited
     return dict(tilt=p, hip=90.0 + p, knee=knee, trunk=np.zeros_like(p), lumbar=-p,
-                reachable=v >= ake - 1e-9, other_hip=p, other_knee=np.zeros_like(p),
-                readouts={"ake_deg": np.full_like(p, ake)})
+                thoracic=np.zeros_like(p), reachable=v >= pke - 1e-3, other_hip=p,
+                other_knee=np.zeros_like(p), limited_by=np.where(at_end, "hamstrings", None),
+                readouts={"ake_deg": np.full_like(p, pke)})
 
 
-def _solve(task, values, slr, pi):
+_SOLVERS = {"upright": _solve_upright, "leg_raise": _solve_leg_raise,
+            "knee_extension": _solve_knee_extension}
+
+
+def _solve(task, values, ham, pi):
     """Arrays of the solved poses for ``values`` of the task's slider (1-D)."""
-    e = extensibility(slr)
     v = np.asarray(values, float)
     t = TASK_REGISTRY[task]
-    if t.solver == "upright":
-        out = _solve_upright(t, v, e)
-    elif t.solver == "leg_raise":
-        out = _solve_leg_raise(t, v, e, slr)
-    else:
-        out = _solve_knee_extension(t, v, e)
+    out = _SOLVERS[t.solver](t, v, ham)
     out.update(task_value=v, frame=t.frame_angle_deg)
-    # whatever the targets said, a pose with a head past its limit was not reached
-    within = _stretch_excess(e, out["hip"], out["knee"]).max(0) <= 1.0 + 1e-6
-    out["reachable"] = np.asarray(out["reachable"]) & within
-    out["e"] = e
+    out["moment"] = _hamstring_hip_moment(out["hip"], out["knee"], ham.stiffness)
     return out
 
 
-def _assemble(task, sol, slr, pi) -> list:
+def _assemble(task, sol, ham, pi) -> list:
     """Build `Posture` objects from solved arrays (measuring PT and SS on the S1 endplate)."""
     from .body import task_readouts_batch
+    from .geometry import HIP_JOINT_CENTRE_IN_PELVIS, PELVIS_LANDMARKS, rot_z
     from .spine import measure_spinopelvic, s1_endplate_in_pelvis
-    from .geometry import HIP_JOINT_CENTRE_IN_PELVIS, rot_z
 
     tilt = np.asarray(sol["tilt"], float)
-    # measure on the endplate and hip axis with the pelvis turned by its tilt (body frame)
     r = rot_z(-tilt)
     ends = s1_endplate_in_pelvis(pi)
     hip_mid = np.array([HIP_JOINT_CENTRE_IN_PELVIS[0], HIP_JOINT_CENTRE_IN_PELVIS[1], 0.0])
@@ -515,19 +716,22 @@ def _assemble(task, sol, slr, pi) -> list:
     post = np.einsum("...ij,j->...i", r, ends["s1_posterior"])
     hip_axis = np.einsum("...ij,j->...i", r, hip_mid)
     pi_m, pt, ss = measure_spinopelvic(ant, post, hip_axis)
-    from .geometry import PELVIS_LANDMARKS
     asis = np.einsum("...ij,j->...i", r, PELVIS_LANDMARKS["asis"])
     psis = np.einsum("...ij,j->...i", r, PELVIS_LANDMARKS["psis"])
     d = asis - psis
     asis_psis = np.degrees(np.arctan2(-d[..., 1], d[..., 0]))
     ll = standing_lordosis_deg(pi) - sol["lumbar"]
-    length, _, anat, fibre, _ = _tables()
+    length, _, anat, _, _ = _tables()
     ell = _interp2(length, sol["hip"], sol["knee"])
-    stretch = ell / (anat + sol["e"] * fibre)[:, None]
-    used = (ell - anat[:, None]) / (sol["e"] * fibre)[:, None]
+    h_end, _ = _hip_at_tolerance(ham.stiffness, ham.tolerance_nm, 0.0)
+    ell_end = _interp2(length, h_end, 0.0)
+    stretch = ell / ell_end[:, None]
+    used = (ell - anat[:, None]) / np.maximum(ell_end - anat, 1e-9)[:, None]
     readouts = {k: np.asarray(v, float) for k, v in sol.get("readouts", {}).items()}
     readouts.update(task_readouts_batch(task, sol["tilt"], sol["hip"], sol["knee"],
-                                        sol["lumbar"], pi, sol["frame"]))
+                                        sol["lumbar"], pi, sol["frame"], sol["thoracic"]))
+    slr = round(ham.slr_deg, 6) + 0.0  # from_slr meets its SLR to 1e-9°
+    limited = np.broadcast_to(np.asarray(sol["limited_by"], object), tilt.shape)
     postures = []
     for i in range(len(tilt)):
         postures.append(Posture(
@@ -538,17 +742,17 @@ def _assemble(task, sol, slr, pi) -> list:
             float(sol["other_hip"][i]), float(sol["other_knee"][i]),
             ReadOnlyDict({k: float(v[i]) for k, v in readouts.items()}),
             ReadOnlyDict({m: float(used[j, i]) for j, m in enumerate(HAMSTRING_HEADS)}),
-            float(asis_psis[i])))
+            float(asis_psis[i]), float(sol["thoracic"][i]), limited[i],
+            float(sol["moment"][i]), ham.tolerance_nm, ham))
     return postures
 
 
-def _one(task, value, slr_deg, pelvic_incidence_deg):
-    slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
-    sol = _solve(task, np.atleast_1d(float(value)), slr, pi)
-    return _assemble(task, sol, slr, pi)[0]
+def _one(task, value, ham, pi):
+    sol = _solve(task, np.atleast_1d(float(value)), ham, pi)
+    return _assemble(task, sol, ham, pi)[0]
 
 
-def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
+def sweep(task: str, values=None, *, slr_deg=None, hamstrings=None,
           pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG) -> list:
     """Solve one task for many values of its slider at once; a list of `Posture`.
 
@@ -561,31 +765,36 @@ def sweep(task: str, values=None, *, slr_deg=NORMAL_SLR_DEG,
         ``forward_bend`` and ``long_sitting``, the leg's angle for ``straight_leg_raise``, knee
         flexion for ``active_knee_extension``. Ignored for ``standing`` and
         ``chair_sitting`` (one posture). Default: 100 steps over the slider's range.
+    slr_deg, hamstrings
+        The person: a passive SLR (the typical person with it, `Hamstrings.from_slr`;
+        default 80°) or a `Hamstrings` (not both).
 
     Examples
     --------
     >>> steps = sweep("forward_bend", [0.0, 45.0, 90.0], slr_deg=80.0)
     >>> [round(p.pelvic_tilt_deg) for p in steps]
-    [0, 20, 51]
+    [-1, 17, 42]
     """
     slider = task_record(task).slider
-    slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
+    ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
     if slider is None:
         vals = np.zeros(1)
     else:
         lo, hi = slider.model_range_deg
         vals = np.linspace(lo, hi, 100) if values is None else np.atleast_1d(
             real_array(slider.name, values, lo, hi)).astype(float)
-    return _assemble(task, _solve(task, vals, slr, pi), slr, pi)
+    return _assemble(task, _solve(task, vals, ham, pi), ham, pi)
 
 
 def joint_pose(pelvic_tilt_deg=0.0, hip_flexion_deg=0.0, knee_flexion_deg=0.0, *,
-               slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+               slr_deg=None, hamstrings=None,
+               pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """A pose set joint by joint (no mechanics), with the trunk held upright.
 
     For the free explorer: the sliders set pelvic tilt, hip and knee; the lumbar spine takes
     up the pelvic tilt so the trunk stays upright (an anterior tilt of δ deepens the lordosis
-    by δ). ``reachable`` is False when a head is past its maximum tolerated length.
+    by δ). ``reachable`` is False when the hamstrings' passive moment would be above what the
+    person tolerates (``limited_by`` is then ``"hamstrings"``).
 
     Examples
     --------
@@ -593,26 +802,27 @@ def joint_pose(pelvic_tilt_deg=0.0, hip_flexion_deg=0.0, knee_flexion_deg=0.0, *
     >>> round(p.lumbar_flexion_deg, 6), p.reachable
     (-10.0, True)
     """
-    slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
+    ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
     tilt = float(real_array("pelvic_tilt_deg", pelvic_tilt_deg, *JOINT_TILT_RANGE_DEG))
     hip = float(real_array("hip_flexion_deg", hip_flexion_deg, *HIP_FLEXION_RANGE_DEG))
     knee = float(real_array("knee_flexion_deg", knee_flexion_deg, *KNEE_FLEXION_RANGE_DEG))
-    e = extensibility(slr)
     one = np.ones(1)
+    moment = _hamstring_hip_moment(hip * one, knee * one, ham.stiffness)
+    ok = moment <= ham.tolerance_nm * (1 + 1e-9)
     sol = {"tilt": tilt * one, "hip": hip * one, "knee": knee * one, "trunk": 0.0 * one,
-           "lumbar": -tilt * one, "frame": 0.0, "other_hip": tilt * one,
-           "other_knee": 0.0 * one, "e": e}
-    sol["reachable"] = _stretch_excess(e, sol["hip"], sol["knee"]).max(0) <= 1.0 + 1e-6
-    return _assemble("joint_pose", sol, slr, pi)[0]
+           "lumbar": -tilt * one, "thoracic": 0.0 * one, "frame": 0.0,
+           "other_hip": tilt * one, "other_knee": 0.0 * one, "reachable": ok,
+           "limited_by": np.where(ok, None, "hamstrings"), "moment": moment}
+    return _assemble("joint_pose", sol, ham, pi)[0]
 
 
-def _end_of_trunk_task(task, slr_deg, pelvic_incidence_deg):
-    """The furthest trunk flexion the tissues allow in an upright task (within its slider)."""
-    slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
+def _end_of_trunk_task(task, slr_deg, hamstrings, pelvic_incidence_deg):
+    """The furthest trunk flexion the person tolerates in an upright task."""
+    ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
     t = TASK_REGISTRY[task]
-    t_max, _ = _trunk_limit(_key(extensibility(slr)), t.hip_when_pelvis_neutral_deg,
-                            t.knee_flexion_deg, t.neutral_hip_deg)
-    return _one(task, float(np.clip(t_max, *t.slider.model_range_deg)), slr, pi)
+    t_max, _ = _upright_end(t, ham)
+    value = float(np.clip(t_max, *t.slider.model_range_deg))
+    return _one(task, value, ham, pi)
 
 
 def _with_range(task):
@@ -625,99 +835,123 @@ def _with_range(task):
     return decorate
 
 
-def standing(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+_PERSON_DOC = """
+    The person: ``slr_deg`` (a passive SLR, 35 to 110°: the typical person with it, see
+    `Hamstrings.from_slr`; default 80°) or ``hamstrings`` (a `Hamstrings`), not both."""
+
+
+def standing(*, slr_deg=None, hamstrings=None,
+             pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """Quiet standing: thighs vertical, knees straight, trunk upright.
 
-    The hamstrings are at their anatomical length here, so however short they are they do not
-    pull: the pelvis stays in its neutral position (Gajdosik et al. 1994 and Li et al. 1996
-    found no standing difference either).
+    In the model the hamstrings are near their standing length here, where the fitted passive
+    curve (Riener & Edrich 1999) gives them only a few N·m: the pelvis sits about 1° behind
+    its neutral position whatever their length (a prediction of the fit; Gajdosik et al. 1994
+    and Li et al. 1996 found no standing difference either).
 
     Examples
     --------
     >>> abs(standing(slr_deg=50).pelvic_tilt_deg - standing(slr_deg=90).pelvic_tilt_deg) < 1
     True
     """
-    return _one("standing", 0.0, slr_deg, pelvic_incidence_deg)
+    ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
+    return _one("standing", 0.0, ham, pi)
 
 
 @_with_range("forward_bend")
-def forward_bend(trunk_flexion_deg, *, slr_deg=NORMAL_SLR_DEG,
+def forward_bend(trunk_flexion_deg, *, slr_deg=None, hamstrings=None,
                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """Bending forward to touch the toes, knees straight, thighs vertical.
 
     ``trunk_flexion_deg`` is the trunk's forward rotation from upright ({range}): the pelvis's
-    rotation on the thighs plus the lumbar flexion. A bend further than the tissues allow is
-    not ``reachable``; the posture returned is the furthest one. Readout:
+    rotation on the thighs plus the lumbar and the thoracic flexion. A bend further than the
+    person tolerates is not ``reachable``; the posture returned is the furthest one. Readout:
     ``fingertip_to_floor_m`` (positive above the floor).
     """
     trunk = real_array("trunk_flexion_deg", trunk_flexion_deg, *SLIDER_RANGES_DEG["forward_bend"])
-    return _one("forward_bend", trunk, slr_deg, pelvic_incidence_deg)
+    ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
+    return _one("forward_bend", trunk, ham, pi)
 
 
-def toe_touch(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
-    """The furthest forward bend the tissues allow (the end of the toe-touch test)."""
-    return _end_of_trunk_task("forward_bend", slr_deg, pelvic_incidence_deg)
+def toe_touch(*, slr_deg=None, hamstrings=None,
+              pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+    """The furthest forward bend the person tolerates (the end of the toe-touch test)."""
+    return _end_of_trunk_task("forward_bend", slr_deg, hamstrings, pelvic_incidence_deg)
 
 
 @_with_range("long_sitting")
-def long_sitting(*, trunk_flexion_deg=0.0, slr_deg=NORMAL_SLR_DEG,
+def long_sitting(*, trunk_flexion_deg=0.0, slr_deg=None, hamstrings=None,
                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """Sitting on the floor with the legs straight out (the sit-and-reach position).
 
-    ``trunk_flexion_deg`` is the trunk's forward lean from upright ({range}). Short
-    hamstrings roll the pelvis back and flex the lumbar spine; a person whose hamstrings are
-    too short to sit upright is returned leaning back, with ``reachable`` False. Readout:
-    ``fingertip_beyond_ankle_m`` with the arms reaching forward level with the shoulders.
+    ``trunk_flexion_deg`` is the trunk's forward lean from upright ({range}). The hamstrings
+    and the hip's posterior tissues roll the pelvis back and flex the spine; a person whose
+    hamstrings do not allow the lean is returned at the furthest lean they tolerate (or, if
+    even leaning back 30° is too much, leaning back 30° with more than the tolerated moment),
+    with ``reachable`` False. Readout: ``fingertip_beyond_ankle_m`` with the arms reaching forward
+    level with the shoulders.
     """
     trunk = real_array("trunk_flexion_deg", trunk_flexion_deg, *SLIDER_RANGES_DEG["long_sitting"])
-    return _one("long_sitting", trunk, slr_deg, pelvic_incidence_deg)
+    ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
+    return _one("long_sitting", trunk, ham, pi)
 
 
-def sit_and_reach(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+def sit_and_reach(*, slr_deg=None, hamstrings=None,
+                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """The furthest forward lean in long sitting (the end of the sit-and-reach test)."""
-    return _end_of_trunk_task("long_sitting", slr_deg, pelvic_incidence_deg)
+    return _end_of_trunk_task("long_sitting", slr_deg, hamstrings, pelvic_incidence_deg)
 
 
-def chair_sitting(*, slr_deg=NORMAL_SLR_DEG, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
-    """Sitting upright on a chair, thighs horizontal and knees at 90°.
+def chair_sitting(*, slr_deg=None, hamstrings=None,
+                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+    """Sitting upright on a chair, thighs horizontal and knees at 90°, trunk upright.
 
-    Bending the knees takes back much of the length that bending the hips adds, so the
-    hamstrings stay below the point where their passive tension starts and extensibility
-    makes no difference here (except for very short hamstrings, SLR below about 45°).
+    In the model the hip's posterior tissues resist the high hip flexion, so the pelvis rolls
+    back and the lumbar curve flattens (their stiffness is fitted to the sitting radiographs
+    of Endo et al. 2012); with the knees bent the hamstrings add little, so their length
+    hardly matters here (as Link et al. 1990 found for the change of the lumbar curve).
     """
-    return _one("chair_sitting", 0.0, slr_deg, pelvic_incidence_deg)
+    ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
+    return _one("chair_sitting", 0.0, ham, pi)
 
 
 @_with_range("straight_leg_raise")
-def straight_leg_raise(leg_raise_deg, *, slr_deg=NORMAL_SLR_DEG,
+def straight_leg_raise(leg_raise_deg, *, slr_deg=None, hamstrings=None,
                        pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
     """The passive straight leg raise, lying supine, right leg raised with the knee straight.
 
     ``leg_raise_deg`` ({range}) is the leg's angle to the table (what a goniometer reads):
     ``hip_flexion_deg - pelvic_tilt_deg``. The pelvis rolls back (posterior tilt is negative)
-    as the leg rises, so the hip flexes less than the leg rises. At ``leg_raise_deg ==
-    slr_deg`` the most stretched head is at its limit; a higher raise is not reachable and
-    the posture returned is the one at ``slr_deg``.
+    as the leg rises, so the hip flexes less than the leg rises. At the person's SLR the
+    hamstrings' passive moment meets the tolerated moment; a higher raise is not reachable
+    and the posture returned is the one at the person's SLR.
     """
     theta = real_array("leg_raise_deg", leg_raise_deg, *SLIDER_RANGES_DEG["straight_leg_raise"])
-    return _one("straight_leg_raise", theta, slr_deg, pelvic_incidence_deg)
+    ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
+    return _one("straight_leg_raise", theta, ham, pi)
 
 
 @_with_range("active_knee_extension")
-def active_knee_extension(knee_flexion_deg=None, *, slr_deg=NORMAL_SLR_DEG,
+def active_knee_extension(knee_flexion_deg=None, *, slr_deg=None, hamstrings=None,
                           pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
-    """The active knee extension (AKE) test: supine, thigh held vertical, knee straightened.
+    """The 90/90 knee-extension test: supine, thigh held vertical, knee straightened.
 
-    ``knee_flexion_deg`` ({range}): with None, returns the end of the test: the knee
-    flexion at which the most stretched head reaches its limit, reported as
-    ``readouts["ake_deg"]`` (the angle short of full extension; 20° or more is commonly taken as tight, and Yıldırım et al. 2018 give
-    cut-offs of 33° for men and 23° for women). With a knee angle, returns that pose (not
-    reachable if straighter than the end point).
+    In the model the knee is straightened passively until the hamstrings' moment meets the
+    person's tolerance, so its end point is a **passive** knee extension (PKE) and compares
+    with PKE norms (Yıldırım et al. 2018: 17.1 ± 9.1° in men, 9.8 ± 5.7° in women), not with
+    active (AKE) ones. ``knee_flexion_deg`` ({range}): with None, returns the end of the
+    test, reported as ``readouts["ake_deg"]`` (the knee angle short of full extension; the
+    key keeps its version-1 name). With a knee angle, returns that pose (not reachable if
+    straighter than the end point).
     """
-    slr, pi = _check_common(slr_deg, pelvic_incidence_deg)
+    ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
     if knee_flexion_deg is None:
-        knee = _ake_limit(_key(extensibility(slr)))
+        knee, _ = _knee_extension_end(ham.stiffness, ham.tolerance_nm, _VERSION[0])
     else:
         knee = real_array("knee_flexion_deg", knee_flexion_deg,
                           *SLIDER_RANGES_DEG["active_knee_extension"])
-    return _one("active_knee_extension", knee, slr, pi)
+    return _one("active_knee_extension", knee, ham, pi)
+
+
+passive_knee_extension = active_knee_extension
+"""The same test under its right name: the model's knee-extension end point is passive."""

@@ -13,9 +13,9 @@ Examples
 >>> q.label, q.short, q.unit
 ('Pelvic rotation from standing', 'pelvic tilt', '°')
 >>> q.text(anatomy.forward_bend(60.0))
-'+28°'
+'+24°'
 >>> HEAD_QUANTITIES["range_used"].text(anatomy.standing(), "semimembranosus")
-'0%'
+'-1%'
 """
 from __future__ import annotations
 
@@ -98,6 +98,12 @@ _ROWS = (
     Quantity("knee_flexion_deg", "Knee flexion", "knee flex.", **_DEG),
     Quantity("lumbar_flexion_deg", "Lumbar flexion from standing", "lumbar flex.", **_DEG),
     Quantity("lumbar_lordosis_deg", "Lumbar lordosis (L1-S1)", "lordosis", **_DEG),
+    Quantity("thoracic_flexion_deg", "Thoracic flexion from standing", "thoracic flex.",
+             **_DEG),
+    Quantity("hamstring_moment_nm", "Hamstrings' passive hip moment (one leg)", "ham. moment",
+             unit="N·m", spoken_unit="newton metres"),
+    Quantity("tolerance_nm", "Hip moment this person tolerates (one leg)", "tolerated",
+             unit="N·m", spoken_unit="newton metres"),
     Quantity("sacral_slope_deg", "Sacral slope (X-ray angle SS)", "SS", **_DEG),
     Quantity("radiographic_pelvic_tilt_deg", "Pelvic tilt (X-ray angle PT)", "PT", **_DEG),
     Quantity("pelvic_incidence_deg", "Pelvic incidence (PI)", "PI", **_DEG),
@@ -152,10 +158,12 @@ class HeadQuantity:
 _HEAD_ROWS = (
     HeadQuantity("length", "Muscle-tendon length", "length", "cm", 1,
                  "length: origin to insertion along the muscle's path"),
-    HeadQuantity("of_limit", "Length as a share of its longest tolerated length", "of limit",
-                 "%", 0, "of limit: length as a % of the longest length it tolerates"),
-    HeadQuantity("range_used", "Range used from standing to its limit", "used", "%", 0,
-                 "used: % of the way from the head's standing length to its limit"),
+    HeadQuantity("of_limit", "Length as a share of its length at the end of this person's SLR",
+                 "of SLR end", "%", 0,
+                 "of SLR end: length as a % of its length at the end of this person's SLR"),
+    HeadQuantity("range_used", "Range used from standing to the end of the SLR", "used", "%",
+                 0, "used: % of the way from the head's standing length to its length at "
+                 "the end of this person's SLR"),
     HeadQuantity("length_change", "Change in length from standing", "ΔL", "cm", 1,
                  "ΔL: change in muscle-tendon length from standing (hip 0°, knee 0°)"),
     HeadQuantity("fibre_change", "Change in length as a share of fibre length", "ΔL/fibre",
@@ -167,12 +175,13 @@ HEAD_QUANTITIES = MappingProxyType({q.key: q for q in _HEAD_ROWS})
 
 def summary(posture) -> str:
     """A short fixed-width text of a pose (what `Posture.summary` prints)."""
-    width = 34
+    width = 44
     rows = [f"task: {posture.task} (slr {posture.slr_deg:.0f}°, "
             f"PI {posture.pelvic_incidence_deg:.0f}°)"]
     for key in ("pelvic_tilt_deg", "trunk_flexion_deg", "hip_flexion_deg", "knee_flexion_deg",
-                "lumbar_flexion_deg", "lumbar_lordosis_deg", "sacral_slope_deg",
-                "radiographic_pelvic_tilt_deg"):
+                "lumbar_flexion_deg", "lumbar_lordosis_deg", "thoracic_flexion_deg",
+                "sacral_slope_deg", "radiographic_pelvic_tilt_deg", "hamstring_moment_nm",
+                "tolerance_nm"):
         q = QUANTITIES[key]
         rows.append(f"{q.label:<{width}}{q.text(posture, digits=1):>9}")
     of_limit = HEAD_QUANTITIES["of_limit"]
@@ -183,7 +192,8 @@ def summary(posture) -> str:
         q = QUANTITIES.get(key)
         if q is not None:
             rows.append(f"{q.label:<{width}}{q.text(posture):>9}")
-    rows.append(f"reachable: {posture.reachable}")
+    rows.append(f"reachable: {posture.reachable}"
+                + (f" (stopped by the {posture.limited_by})" if posture.limited_by else ""))
     return "\n".join(rows)
 
 

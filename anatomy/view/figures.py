@@ -13,8 +13,8 @@ Examples
 >>> from anatomy.view.figures import compare_table
 >>> print(compare_table([anatomy.standing(slr_deg=50), anatomy.standing(slr_deg=90)]))  # doctest: +NORMALIZE_WHITESPACE
 posture              pelvic tilt   lordosis
-standing, SLR 50°           0.0°      56.2°
-standing, SLR 90°           0.0°      56.2°
+standing, SLR 50°          -0.9°      55.4°
+standing, SLR 90°          -0.6°      55.7°
 """
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ __all__ = [
     "figure_lengths", "figure_moment_arms", "figure_moment_arm_from_length",
     "figure_pelvic_incidence", "figure_task_comparison", "figure_task_curves",
     "figure_slr_pelvis", "figure_exercises", "figure_meet_the_hamstrings",
+    "figure_stretching", "figure_spread", "figure_sensitivity",
 ]
 
 _WIDTH_IN = 8.5  # at most 9 in: fits a laptop's notebook column
@@ -499,15 +500,16 @@ def figure_slr_pelvis(slr_values=(55.0, 80.0)):
 def figure_exercises(slr_deg=80.0):
     """How far each exercise takes the hamstrings towards their limit, and the lumbar spine.
 
-    Left: the range used by the head nearest its limit (0% standing, 100% at the limit; the
-    band from 85% is where passive tension starts). Right: lumbar flexion from the standing
-    curve. Hatched bars are illustrative joint poses; solid bars are solved tasks.
+    Left: the hamstrings' passive hip moment as a share of the moment this person tolerates
+    (100% at the end of their range; shaded from `STRETCH_FELT_SHARE`, the table's "yes").
+    Right: lumbar flexion from the standing curve. Hatched bars are illustrative joint poses;
+    solid bars are solved tasks.
     """
-    from ..model.exercises import EXERCISES, SOLVED, most_used_range
+    from ..model.exercises import EXERCISES, SOLVED, STRETCH_FELT_SHARE, share_of_tolerance
 
     postures = {k: ex(slr_deg) for k, ex in EXERCISES.items()}
     names = [ex.label for ex in EXERCISES.values()]
-    used = [100.0 * most_used_range(p)[1] for p in postures.values()]
+    used = [100.0 * share_of_tolerance(p) for p in postures.values()]
     lumbar = [p.lumbar_flexion_deg for p in postures.values()]
     group_colour = {"dynamic warm-up": OKABE_ITO["orange"],
                     "static stretch": OKABE_ITO["blue"],
@@ -517,8 +519,10 @@ def figure_exercises(slr_deg=80.0):
     fig = Figure(figsize=(_WIDTH_IN, 4.8), layout="constrained")
     ax_u, ax_l = fig.subplots(1, 2, sharey=True)
     y = np.arange(len(names))[::-1]
-    ax_u.axvspan(85.0, 100.0, color=palette.TENSION_BAND, zorder=0)
-    ax_u.text(86.0, y[0] + 0.45, "tension", fontsize=7.5, color=palette.TEXT["warning"], va="bottom")
+    felt = 100.0 * STRETCH_FELT_SHARE
+    ax_u.axvspan(felt, 100.0, color=palette.TENSION_BAND, zorder=0)
+    ax_u.text(felt + 1.0, y[0] + 0.45, "stretch", fontsize=7.5, color=palette.TEXT["warning"],
+              va="bottom")
     for ax, values in ((ax_u, used), (ax_l, lumbar)):
         bars = ax.barh(y, values, color=colours, edgecolor=palette.BODY["belly_edge"], linewidth=0.5)
         for bar, hatch in zip(bars, hatches):
@@ -527,10 +531,10 @@ def figure_exercises(slr_deg=80.0):
     for yy, v in zip(y, used):
         ax_u.text(max(v, 0.0) + 2.0, yy, f"{_clean(v, 0):.0f}%", va="center", fontsize=7.5)
     ax_u.set_yticks(y, names, fontsize=8.5)
-    ax_u.set_xlim(-60.0, 150.0)
+    ax_u.set_xlim(0.0, 150.0)
     ax_l.set_xlim(-15.0, 50.0)
-    _style_axes(ax_u, "hamstrings: % of the way to the limit", "", "Hamstring stretch")
-    _style_axes(ax_l, "lumbar flexion (°): + flatter, - more hollow", "", "Lower back")
+    _style_axes(ax_u, "moment: % of the tolerated", "", "Hamstring stretch")
+    _style_axes(ax_l, "lumbar flexion (°): + flatter", "", "Lower back")
     from matplotlib.patches import Patch
     handles = [Patch(color=c, label=g) for g, c in group_colour.items()]
     handles.append(Patch(facecolor="white", edgecolor=palette.BODY["belly_edge"], hatch="///",
@@ -539,7 +543,109 @@ def figure_exercises(slr_deg=80.0):
     fig.suptitle(f"What the exercises do in the model (passive SLR {slr_deg:.0f}°)",
                  fontsize=12, fontweight="bold", color=_TEXT)
     _source(fig, "Model; passive only (no muscle activity). Above 100%: a pose this person "
-                 "cannot reach.")
+                 "cannot reach. Shading: a display choice, not a measured threshold.")
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures: stretching as tolerance or as tissue (notebook 06), spread and sensitivity
+# ---------------------------------------------------------------------------------------------
+def figure_stretching(slr_deg=70.0, gain_deg=17.0):
+    """The passive moment-angle curve before and after stretching, by the two mechanisms.
+
+    Both raise the passive SLR by ``gain_deg``. Tolerance (what 3-8-week programmes showed:
+    Ylinen et al. 2009, Freitas et al. 2018): the same curve, a higher tolerated end moment.
+    Tissue (a more compliant muscle): a lower curve ending at the same tolerated moment.
+    """
+    before = P.Hamstrings.from_slr(slr_deg)
+    cases = (("before", before, "-"),
+             ("after, by tolerance (the evidence)", before.after_stretching(gain_deg), "--"),
+             ("after, by tissue (not what was found)",
+              before.after_stretching(gain_deg, mechanism="tissue"), ":"))
+    hips = np.linspace(0.0, 110.0, 221)
+    fig = Figure(figsize=(_WIDTH_IN, 4.6))
+    ax = fig.subplots()
+    fig.subplots_adjust(left=0.1, right=0.97, top=0.86, bottom=0.14)
+    from ..model.posture import _hip_at_tolerance
+    for (label, ham, style), colour in zip(cases, _SERIES):
+        m = ham.passive_hip_moment_nm(hips, 0.0)
+        h_end = float(_hip_at_tolerance(ham.stiffness, ham.tolerance_nm)[0])
+        keep = hips <= h_end
+        ax.plot(hips[keep], m[keep], style, color=colour, linewidth=2.2,
+                label=f"{label}: SLR {ham.slr_deg:.0f}°")
+        ax.plot([h_end], [ham.tolerance_nm], "o", color=colour, markersize=7)
+        ax.annotate(f"end: {ham.tolerance_nm:.0f} N·m", (h_end, ham.tolerance_nm),
+                    textcoords="offset points", xytext=(-8, 4), fontsize=8.5, color=colour,
+                    ha="right")
+    _style_axes(ax, "hip flexion with the knee straight (°)",
+                "hamstrings' passive hip moment, one leg (N·m)")
+    ax.legend(loc="upper left", frameon=False, fontsize=9)
+    fig.suptitle(f"Stretching +{gain_deg:.0f}° of SLR: two ways the model can make it",
+                 fontsize=12, fontweight="bold", color=_TEXT)
+    _source(fig, "Model; curve fitted to Riener & Edrich 1999. Dots: where the person stops "
+                 "(the tolerated moment).")
+    return fig
+
+
+def figure_spread(people=None, n=1000, seed=0):
+    """A simulated group's toe touch: hip flexion and fingertips to floor against their SLR."""
+    from ..model import population as pop
+    people = pop.simulate_people(n, seed) if people is None else people
+    slr = pop.group_slr(people)
+    ends = pop.group_toe_touch(people)
+    fig = Figure(figsize=(_WIDTH_IN, 4.2))
+    axes = fig.subplots(1, 2)
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.82, bottom=0.15, wspace=0.3)
+    women = people.sex == "female"
+    panels = (("hip_flexion_deg", 1.0, "hip flexion at the end (°)"),
+              ("fingertip_to_floor_m", 100.0, "fingertips to floor (cm)"))
+    for ax, (key, scale, label) in zip(axes, panels):
+        for sel, colour, marker, name in ((women, OKABE_ITO["vermillion"], "o", "women"),
+                                          (~women, OKABE_ITO["blue"], "^", "men")):
+            ax.scatter(slr[sel], scale * ends[key][sel], s=7, alpha=0.45, color=colour,
+                       marker=marker, label=name, linewidths=0)
+        lo, hi = pop.spread(scale * ends[key])
+        ax.axhspan(lo, hi, color="#EEEEEE", zorder=0)
+        ax.text(0.02, 0.96, f"8 in 10: {lo:.0f} to {hi:.0f}", transform=ax.transAxes,
+                fontsize=8.5, va="top")
+        _style_axes(ax, "passive SLR in the model (°)", label)
+    axes[0].legend(loc="lower right", frameon=False, fontsize=8.5, markerscale=2)
+    fig.suptitle(f"{len(people)} simulated people bend to touch their toes",
+                 fontsize=12, fontweight="bold", color=_TEXT)
+    _source(fig, "Model; people drawn by anatomy.model.population (sources and assumptions "
+                 "in DISTRIBUTIONS).")
+    return fig
+
+
+def figure_sensitivity(result=None):
+    """How the headline outputs move when each assumed parameter moves over its plausible
+    range (the numbers from `anatomy.model.population.sensitivity`)."""
+    from ..model import population as pop
+    result = pop.sensitivity() if result is None else result
+    ranges = result["ranges"]
+    params = list(ranges)
+    outputs = list(next(iter(result[p] for p in params)))
+    fig = Figure(figsize=(_WIDTH_IN, 1.2 + 1.05 * len(outputs)))
+    axes = fig.subplots(len(outputs), 1, sharex=False)
+    fig.subplots_adjust(left=0.36, right=0.97, top=0.93, bottom=0.05, hspace=0.9)
+    y = np.arange(len(params))[::-1]
+    for ax, out in zip(np.atleast_1d(axes), outputs):
+        base = result[params[0]][out][1]
+        for yy, prm in zip(y, params):
+            lo, _, hi = result[prm][out]
+            ax.plot([lo, hi], [yy, yy], color=OKABE_ITO["blue"], linewidth=4,
+                    solid_capstyle="butt")
+            ax.plot([lo], [yy], "|", color=_TEXT, markersize=8)
+        ax.axvline(base, color=OKABE_ITO["vermillion"], linewidth=1.2, linestyle="--")
+        ax.set_yticks(y, [f"{p} {ranges[p][0]:g}-{ranges[p][1]:g}" for p in params],
+                      fontsize=7)
+        ax.set_title(f"{out}: {base:.1f} as fitted", fontsize=9, loc="left", color=_TEXT)
+        ax.set_xlabel(out, fontsize=7.5)
+        ax.set_ylabel("assumed\nparameter", fontsize=7)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.grid(axis="x", **_GRID)
+    fig.suptitle("Sensitivity: each assumed parameter over its plausible range (bar: low to "
+                 "high; tick: low end)", fontsize=10.5, fontweight="bold", color=_TEXT)
     return fig
 
 

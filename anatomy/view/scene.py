@@ -15,7 +15,7 @@ Colours come from `anatomy.view.palette`; sizes from the scene's matplotlib styl
 (`anatomy.view.style.scene_style`: presenter mode is one ``rc_context``).
 
 Each muscle's belly is coloured by how far it has gone from its length in the anatomical
-position towards its maximum tolerated length (`Posture.hamstring_range_used`) on the one
+position towards its length at the end of the person's SLR (`Posture.hamstring_range_used`) on the one
 strain ramp (`palette.STRAIN_RAMP`); the scale is drawn on the figure, and every muscle is
 also named in text and its numbers shown.
 """
@@ -34,7 +34,7 @@ from .outlines import bone_outlines, point_along, screen
 from .style import presenter_mode, scene_style
 from ..model.body import HEAD_RADIUS_M, posture_points
 from ..model.muscles import FACTS, HAMSTRING_HEADS
-from ..model.posture import SLACK_FRACTION, Posture
+from ..model.posture import Posture
 from ..model.readouts import HEAD_QUANTITIES, QUANTITIES
 from ..model.tasks import task_record
 
@@ -470,8 +470,8 @@ class ReadoutView(View):
         grad = np.linspace(_RANGE_LO, _RANGE_HI, 256)[None, :]
         cax.imshow(grad, aspect="auto", cmap=STRAIN_CMAP, extent=(_RANGE_LO, _RANGE_HI, 0, 1))
         cax.set_yticks([])
-        cax.set_xticks([_RANGE_LO, 0.0, SLACK_FRACTION])
-        cax.set_xticklabels(["slack", "standing", "tension starts"], fontsize=_fs())
+        cax.set_xticks([_RANGE_LO, 0.0, 1.0])
+        cax.set_xticklabels(["shorter", "standing", "end of SLR"], fontsize=_fs())
         for tick, ha in zip(cax.get_xticklabels(), ("left", "center", "right")):
             tick.set_horizontalalignment(ha)
         cax.set_title("muscle colour: range used (end: limit)", fontsize=_fs(), pad=3)
