@@ -205,7 +205,6 @@ class Panel:
             canvas.toolbar_visible = False  # fixed limits; the panel has its own Save buttons
             canvas.resizable = False
             canvas.capture_scroll = False
-            canvas.on_msg(self._push_frame_when_ready)
             return canvas
         h = 880 if self.presenter else 570
         return widgets.Output(layout=widgets.Layout(min_height=f"{h}px"))
@@ -215,24 +214,6 @@ class Panel:
         shows the readouts itself and the text alternative is for screen readers only)."""
         self.readouts.layout.display = "none" if self.presenter else None
         return widgets.VBox([self.view, self.alt, self.readouts])
-
-    @staticmethod
-    def _push_frame_when_ready(canvas, content, buffers):
-        """Send a full frame when a canvas's front end says it is ready, without being asked.
-
-        ipympl's page asks for each frame and asks again only once an image has arrived; if
-        one answer is lost while the notebook is still running, the canvas stays blank for
-        good (met in the browser tests: a white canvas under drawn sliders, kernel idle).
-        Pushing a full frame when the front end reports in (``initialized``) or asks for a
-        refresh (a new view) makes the first picture certain."""
-        if not isinstance(content, dict) or content.get("type") not in ("initialized",
-                                                                         "refresh"):
-            return
-        try:
-            canvas._force_full = True
-            canvas.draw()
-        except Exception:  # pragma: no cover - a closed figure: nothing to show
-            pass
 
     def _apply_sizes(self):
         big = self.presenter
