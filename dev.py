@@ -4,6 +4,7 @@
     python3 dev.py lab     # JupyterLab at the repository root, on notebooks/00_start_here.ipynb
     python3 dev.py voila   # the course as apps (Voila): the course map at http://127.0.0.1:8866/
     python3 dev.py test    # run every test: unit tests, nbval on every notebook, browser tests
+    python3 dev.py site    # build the read-only edition (static site, works offline) in site/
 
 Each command creates a virtual environment in ``.venv/`` the first time (or reuses it), and
 installs the project into it with the packages listed in ``pyproject.toml``. It re-installs
@@ -11,7 +12,8 @@ only when ``pyproject.toml`` has changed since the last install.
 
 Extra arguments after ``test`` are handed to pytest (``python3 dev.py test -k muscles``).
 Extra arguments after ``lab`` or ``voila`` are handed to ``jupyter lab`` or ``voila`` (the
-start page stays). Needs Python 3.11 or newer.
+start page stays); after ``site``, to ``tools/build_site.py`` (``python3 dev.py site --repo
+OWNER/REPO`` for the Binder links). Needs Python 3.11 or newer.
 """
 from __future__ import annotations
 
@@ -110,8 +112,16 @@ def test(args: list[str]) -> int:
     return rc
 
 
+def site(args: list[str]) -> int:
+    _ensure_venv()
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    cmd = [str(PY), str(ROOT / "tools" / "build_site.py"), *args]
+    _say(" ".join(cmd))
+    return subprocess.call(cmd, cwd=ROOT, env=env)
+
+
 def main(argv: list[str]) -> int:
-    commands = {"lab": lab, "voila": voila, "test": test}
+    commands = {"lab": lab, "voila": voila, "test": test, "site": site}
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

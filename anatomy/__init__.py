@@ -67,6 +67,8 @@ from .model.posture import (
 )
 from .model.tasks import TASK_REGISTRY, TASKS
 from .model.references import REFERENCES, cite
+from .model.nerve import sciatic_nerve_stretch_m
+from .model.neuro import slump, straight_leg_raise_end
 from .model.body import posture_points
 from .model.spine import (
     DEFAULT_PELVIC_INCIDENCE_DEG,
@@ -76,7 +78,8 @@ from .model.spine import (
 )
 # the model's modules, reachable as anatomy.posture, anatomy.muscles, ... (as in version 1)
 from .model import (  # noqa: F401
-    body, exercises, geometry, muscles, posture, readouts, references, spine, tasks)
+    body, exercises, geometry, muscles, nerve, neuro, posture, readouts, references, spine,
+    tasks)
 
 # Imported on first use, so that ``import anatomy`` stays free of matplotlib and ipywidgets.
 _LAZY_FUNCTIONS = {
@@ -126,4 +129,5 @@ __all__ = [
     "sit_and_reach", "slr_band", "standing", "straight_leg_raise", "sweep", "toe_touch",
     "DEFAULT_PELVIC_INCIDENCE_DEG", "PELVIC_INCIDENCE_RANGE_DEG", "SpinoPelvic", "spinopelvic",
     "posture_points", "present", "notebook_hints", "notebook_setup",
+    "sciatic_nerve_stretch_m", "straight_leg_raise_end", "slump",
 ]

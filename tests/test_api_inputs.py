@@ -47,6 +47,13 @@ CASES = [
     (lambda v: anatomy.sweep("forward_bend", [v]), "trunk_flexion_deg"),
     (lambda v: anatomy.extensibility(v), "slr_deg"),
     (lambda v: anatomy.slr_band(v), "slr_deg"),
+    (lambda v: anatomy.sciatic_nerve_stretch_m(v, 0.0), "hip_flexion_deg"),
+    (lambda v: anatomy.sciatic_nerve_stretch_m(0.0, 0.0, v), "ankle_dorsiflexion_deg"),
+    (lambda v: anatomy.sciatic_nerve_stretch_m(0.0, 0.0, neck_flexion_deg=v), "neck_flexion_deg"),
+    (lambda v: anatomy.straight_leg_raise_end(ankle_dorsiflexion_deg=v), "ankle_dorsiflexion_deg"),
+    (lambda v: anatomy.straight_leg_raise(30.0, neck_flexion_deg=v), "neck_flexion_deg"),
+    (lambda v: anatomy.slump(neck_flexion_deg=v), "neck_flexion_deg"),
+    (lambda v: anatomy.slump(-1.0 if v is None else v), "knee_flexion_deg"),
 ]
 TRIED = {"n": 0}
 

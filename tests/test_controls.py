@@ -457,7 +457,40 @@ def test_presenter_toggle_rebuilds_the_figure_larger_and_keeps_the_pose(panels):
 def test_text_alternative_states_the_pose_in_words(panels):
     panel = panels(pelvis_explorer)
     before = panel.alt.value
-    assert "pelvis at its standing tilt" in before and "% of its tolerated length" in before
+    assert "pelvis at its standing tilt" in before and "% of its length at the end of" in before
     panel.sliders["pelvic_tilt_deg"].value = -12.0
     assert "pelvis rotated 12° back from standing" in panel.alt.value
     assert "role='status'" in panel.alt.value
+
+
+def test_slr_nerve_panel_ankle_and_neck_load_the_nerve_not_the_hamstrings(panels):
+    """Structural differentiation in the SLR panel: the ankle and neck sliders move the foot
+    and the head, lengthen the nerve bed and leave the hamstrings' lengths alone."""
+    from anatomy.model.body import posture_points
+
+    panel = panels(task_explorer, "straight_leg_raise", slr_deg=80.0, nerve=True)
+    panel.sliders["leg_raise_deg"].value = 60.0
+    before = panel.readouts.value
+    foot_before = posture_points(panel.posture).foot.copy()
+    bed_before = _number(before, "Sciatic nerve bed from standing (model)", " mm")
+    panel.sliders["ankle_dorsiflexion_deg"].value = 15.0
+    after = panel.readouts.value
+    _consistent(panel)
+    assert not np.allclose(posture_points(panel.posture).foot, foot_before)
+    assert _number(after, "Sciatic nerve bed from standing (model)", " mm") > bed_before + 3
+    for muscle in ("Semitendinosus", "Semimembranosus", "Biceps femoris, long head"):
+        assert _length_cm(after, muscle) == _length_cm(before, muscle)
+    head_before = posture_points(panel.posture).head_centre.copy()
+    panel.sliders["neck_flexion_deg"].value = 40.0
+    assert not np.allclose(posture_points(panel.posture).head_centre, head_before)
+    # the nerve is drawn in the side view and its line follows the posture
+    from anatomy.model.nerve_course import nerve_path_points
+    line = panel.scene.side.nerve.line
+    assert line.axes is panel.scene.side.ax and line in panel.scene._animated
+    assert np.allclose(np.column_stack(line.get_data()), nerve_path_points(panel.posture)[:, :2])
+    # raise the leg past where the nerve stops it: the panel says what stopped it
+    panel.sliders["leg_raise_deg"].value = 85.0
+    assert not panel.posture.reachable
+    assert "the nerve</b>" in panel.readouts.value
+    with pytest.raises(ValueError, match="straight leg raise and the slump"):
+        task_explorer("forward_bend", nerve=True)

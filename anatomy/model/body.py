@@ -41,6 +41,7 @@ HAND_M = (0.485 - 0.377) * STATURE_M
 ARM_M = UPPER_ARM_M + FOREARM_M + HAND_M
 FOOT_M = 0.152 * STATURE_M
 HEAD_RADIUS_M = 0.5 * (1.0 - 0.870) * STATURE_M  # chin 0.870H to vertex 1.0H
+BENCH_HEIGHT_M = 0.60  # a treatment bench high enough for the lower leg to hang free (drawing)
 SOFT_TISSUE_M = 0.025  # drawing gap between bone and floor/seat/table (not used in any angle)
 
 
@@ -90,6 +91,9 @@ def _place(posture, frames0):
     if placement == "ischia_on_floor":
         it = frames0["pelvis"].apply(PELVIS_LANDMARKS["ischial_tuberosity_inferior"])
         return np.array([-it[0], SOFT_TISSUE_M - it[1], 0.0])
+    if placement == "ischia_on_bench":  # a treatment bench, the lower legs hanging
+        it = frames0["pelvis"].apply(PELVIS_LANDMARKS["ischial_tuberosity_inferior"])
+        return np.array([-it[0], BENCH_HEIGHT_M + SOFT_TISSUE_M - it[1], 0.0])
     # supine: the back of the pelvis rests on the table (y = 0)
     back = min(frames0["pelvis"].apply(PELVIS_LANDMARKS[n])[1]
                for n in ("psis", "posterior_iliac_crest", "ischial_tuberosity"))
@@ -152,10 +156,13 @@ def posture_points(posture) -> BodyPoints:
     hip_axis = pelvis.apply(_hip_mid_local())
     bodies, l1_top, shoulder, up, arm = _trunk_and_arm(posture, pelvis)
     lumbar = pelvis.apply(bodies.reshape(-1, 3)).reshape(5, 4, 3)
-    head = shoulder + up * (0.936 - 0.818) * STATURE_M
+    # the neck and the ankle are drawn as the nerve tests set them (0 in other tasks)
+    neck_deg = posture.readouts.get("neck_flexion_deg", 0.0)
+    head = shoulder + rot_z(-neck_deg) @ up * (0.936 - 0.818) * STATURE_M
     ankle = landmarks["ankle_joint_centre"]
-    shank = frames["tibia"].rotation @ np.array([0.0, -1.0, 0.0])
-    forward = frames["tibia"].rotation @ np.array([1.0, 0.0, 0.0])
+    dorsi = np.radians(posture.readouts.get("ankle_dorsiflexion_deg", 0.0))
+    shank = frames["tibia"].rotation @ np.array([np.sin(dorsi), -np.cos(dorsi), 0.0])
+    forward = frames["tibia"].rotation @ np.array([np.cos(dorsi), np.sin(dorsi), 0.0])
     sole = ankle + shank * ANKLE_HEIGHT_M
     foot = np.stack([sole - forward * 0.25 * FOOT_M, ankle, sole + forward * 0.75 * FOOT_M])
     # the other (left) leg, mirrored to the same side view
@@ -167,6 +174,9 @@ def posture_points(posture) -> BodyPoints:
         seat_y = landmarks["ischial_tuberosity_inferior"][1] - SOFT_TISSUE_M
         support = np.array([[-0.35, seat_y, 0.0], [landmarks["ankle_joint_centre"][0] - 0.05,
                                                    seat_y, 0.0]])
+    elif task_record(posture.task).setting == "bench":  # the bench ends behind the knee
+        support = np.array([[-0.35, BENCH_HEIGHT_M, 0.0],
+                            [landmarks["knee_joint_centre"][0] - 0.06, BENCH_HEIGHT_M, 0.0]])
     else:
         support = np.array([[-1.2, 0.0, 0.0], [1.2, 0.0, 0.0]])
     return BodyPoints(landmarks, paths, lumbar, s1, hip_axis, l1_top, shoulder, head, arm,

@@ -417,7 +417,9 @@ class Hamstrings:
     def from_slr(cls, slr_deg: float) -> "Hamstrings":
         """The typical person whose passive SLR is ``slr_deg`` (35 to 110°)."""
         slr = float(real_array("slr_deg", slr_deg, *SLR_RANGE_DEG))
-        return cls(*_from_slr_cached(slr, _VERSION[0]))
+        out = cls(*_from_slr_cached(slr, _VERSION[0]))
+        _KNOWN_SLR[(out.stiffness, out.tolerance_nm, _VERSION[0])] = slr
+        return out
 
     @property
     def slr_deg(self) -> float:
@@ -461,18 +463,22 @@ def _from_slr_cached(slr, version):
     u, stiff, tol, slr_t, t0, rate = _from_slr_table(version)
     share = _P["tissue_share_across_people"]
     uu = float(np.interp(slr, slr_t, u))
-    for _ in range(4):  # secant steps on the exact SLR (the table is interpolated)
-        got = float(_slr_of(np.exp(-share * rate * uu), t0 * np.exp((1 - share) * rate * uu)))
-        if abs(got - slr) < 1e-9:
-            break
-        slope = float(np.interp(uu + 0.5, u, slr_t) - np.interp(uu - 0.5, u, slr_t))
-        uu += (slr - got) / max(slope, 1e-6)
+    # one secant step on the exact SLR (the table is interpolated; its error is about 1e-5°,
+    # and one step takes it below 1e-8°)
+    got = float(_slr_of(np.exp(-share * rate * uu), t0 * np.exp((1 - share) * rate * uu)))
+    slope = float(np.interp(uu + 0.5, u, slr_t) - np.interp(uu - 0.5, u, slr_t))
+    uu += (slr - got) / max(slope, 1e-6)
     return float(np.exp(-share * rate * uu)), float(t0 * np.exp((1 - share) * rate * uu))
+
+
+_KNOWN_SLR: dict = {}
+"""SLRs of people made by `Hamstrings.from_slr` (met to 1e-8°), so they are not re-solved."""
 
 
 @lru_cache(maxsize=512)
 def _slr_cached(stiffness, tolerance_nm, version):
-    return float(_slr_of(stiffness, tolerance_nm))
+    known = _KNOWN_SLR.get((stiffness, tolerance_nm, version))
+    return known if known is not None else float(_slr_of(stiffness, tolerance_nm))
 
 
 def extensibility(slr_deg) -> float:
@@ -510,7 +516,8 @@ class Posture:
     """One solved pose of the whole model, in degrees (see the package docstring).
 
     ``hamstring_stretch`` maps each head to its length as a fraction of its length at the end
-    of this person's SLR (1.0 there). ``hamstring_range_used`` maps each head to how far it has
+    of this person's SLR (1.0 there; for the short head, which the SLR does not lengthen, its
+    standing length plus the lengthening per fibre length that the other heads reach there). ``hamstring_range_used`` maps each head to how far it has
     gone from its anatomical-position length towards that length (0 standing, 1 at the SLR's
     end, negative when shorter). ``reachable`` is False when the task's target was beyond what
     the person tolerates; the posture is then the furthest one reached, and ``limited_by``
@@ -636,7 +643,7 @@ def _solve_upright(t, v, ham):
     # beyond the end the pose stays at the end; if even the slider's lowest value is beyond it
     # (long sitting with very short hamstrings), the pose is the one at that lowest value
     lo = t.slider.model_range_deg[0] if t.slider is not None else 0.0
-    trunk = np.minimum(v, max(t_max, lo))
+    trunk = v if t.past_the_end == "hold" else np.minimum(v, max(t_max, lo))
     hip = np.interp(trunk, total, h)
     lum = np.interp(trunk, total, lumbar)
     tho = np.interp(trunk, total, thoracic)
@@ -649,17 +656,22 @@ def _solve_upright(t, v, ham):
                 limited_by=np.where(at_end, limit, None))
 
 
-def _solve_leg_raise(t, v, ham):
-    """Supine, one leg raised to ``v`` with the knee straight (stops at the person's SLR)."""
-    slr = ham.slr_deg
-    theta = np.minimum(v, slr)
+def _solve_leg_raise(t, v, ham, ankle=0.0, neck=0.0):
+    """Supine, one leg raised to ``v`` with the knee straight (stops at the person's SLR, or
+    earlier where the ankle and the neck let the nerve end it: `anatomy.model.neuro`)."""
+    end, by = ((ham.slr_deg, "hamstrings") if (ankle, neck) == (0.0, 0.0)
+               else _nerve_end(ham, float(ankle), float(neck)))
+    theta = np.minimum(v, end)
     p = _equilibrium_supine(theta, 0.0, ham.stiffness)
     share = np.where(theta > 1e-6, -p / np.maximum(theta, 1e-6), 0.0)
-    at_end = v >= slr - 1e-3
+    at_end = v >= end - 1e-3
     return dict(tilt=p, hip=theta + p, knee=np.zeros_like(p), trunk=np.zeros_like(p),
-                lumbar=-p, thoracic=np.zeros_like(p), reachable=v <= slr + 1e-3, other_hip=p,
-                other_knee=np.zeros_like(p), limited_by=np.where(at_end, "hamstrings", None),
-                readouts={"leg_raise_deg": theta, "pelvic_share_of_raise": share})
+                lumbar=-p, thoracic=np.zeros_like(p), reachable=v <= end + 1e-3, other_hip=p,
+                other_knee=np.zeros_like(p), limited_by=np.where(at_end, by, None),
+                ankle=ankle, neck=neck,
+                readouts={"leg_raise_deg": theta, "pelvic_share_of_raise": share,
+                          "slr_end_deg": np.full_like(p, end),
+                          "slr_limited_by_nerve": np.full_like(p, float(by == "nerve"))})
 
 
 @lru_cache(maxsize=256)
@@ -689,14 +701,21 @@ def _solve_knee_extension(t, v, ham):
 
 
 _SOLVERS = {"upright": _solve_upright, "leg_raise": _solve_leg_raise,
-            "knee_extension": _solve_knee_extension}
+            "knee_extension": _solve_knee_extension,
+            "slump": lambda t, v, ham, **kw: _solve_slump(t, v, ham, **kw)}
+_NERVE_SOLVERS = ("leg_raise", "slump")  # the tasks the nerve can end (anatomy.model.neuro)
 
 
-def _solve(task, values, ham, pi):
-    """Arrays of the solved poses for ``values`` of the task's slider (1-D)."""
+def _solve(task, values, ham, pi, ankle=0.0, neck=None):
+    """Arrays of the solved poses for ``values`` of the task's slider (1-D).
+
+    ``ankle`` and ``neck`` (degrees; ``neck`` None: the task's own) matter only where the
+    nerve can end the task (the SLR and the slump; `anatomy.model.neuro`)."""
     v = np.asarray(values, float)
     t = TASK_REGISTRY[task]
-    out = _SOLVERS[t.solver](t, v, ham)
+    neck = t.neck_flexion_deg if neck is None else neck
+    extra = {"ankle": ankle, "neck": neck} if t.solver in _NERVE_SOLVERS else {}
+    out = _SOLVERS[t.solver](t, v, ham, **extra)
     out.update(task_value=v, frame=t.frame_angle_deg)
     out["moment"] = _hamstring_hip_moment(out["hip"], out["knee"], ham.stiffness)
     return out
@@ -721,13 +740,21 @@ def _assemble(task, sol, ham, pi) -> list:
     d = asis - psis
     asis_psis = np.degrees(np.arctan2(-d[..., 1], d[..., 0]))
     ll = standing_lordosis_deg(pi) - sol["lumbar"]
-    length, _, anat, _, _ = _tables()
+    length, _, anat, fibre, _ = _tables()
     ell = _interp2(length, sol["hip"], sol["knee"])
     h_end, _ = _hip_at_tolerance(ham.stiffness, ham.tolerance_nm, 0.0)
     ell_end = _interp2(length, h_end, 0.0)
+    # the short head does not cross the hip, so the SLR does not lengthen it: its reference
+    # is the lengthening, in fibre lengths, that the other heads reach at the SLR's end
+    gain = ell_end - anat
+    crosses = gain > 1e-3
+    per_fibre = np.mean(gain[crosses] / fibre[crosses]) if crosses.any() else 0.1
+    gain = np.where(crosses, gain, per_fibre * fibre)
+    ell_end = anat + gain
     stretch = ell / ell_end[:, None]
-    used = (ell - anat[:, None]) / np.maximum(ell_end - anat, 1e-9)[:, None]
+    used = (ell - anat[:, None]) / gain[:, None]
     readouts = {k: np.asarray(v, float) for k, v in sol.get("readouts", {}).items()}
+    readouts.update(_nerve_readouts(sol))
     readouts.update(task_readouts_batch(task, sol["tilt"], sol["hip"], sol["knee"],
                                         sol["lumbar"], pi, sol["frame"], sol["thoracic"]))
     slr = round(ham.slr_deg, 6) + 0.0  # from_slr meets its SLR to 1e-9°
@@ -747,13 +774,143 @@ def _assemble(task, sol, ham, pi) -> list:
     return postures
 
 
-def _one(task, value, ham, pi):
-    sol = _solve(task, np.atleast_1d(float(value)), ham, pi)
+def _one(task, value, ham, pi, ankle=0.0, neck=None):
+    sol = _solve(task, np.atleast_1d(float(value)), ham, pi, ankle, neck)
     return _assemble(task, sol, ham, pi)[0]
 
 
+# The nerve (anatomy.model.nerve and .neuro): the bed's elongation in every posture with legs,
+# and where the nerve ends the SLR and the slump.
+def _nerve_readouts(sol) -> dict:
+    from .nerve import _bed_unchecked
+
+    ankle, neck = sol.get("ankle", 0.0), sol.get("neck", 0.0)
+    out = {"nerve_stretch_m": np.broadcast_to(_bed_unchecked(
+        sol["hip"], sol["knee"], ankle, sol["lumbar"], neck), np.shape(sol["hip"]))}
+    if "ankle" in sol:
+        out["ankle_dorsiflexion_deg"] = np.full(np.shape(sol["hip"]), float(ankle))
+        out["neck_flexion_deg"] = np.full(np.shape(sol["hip"]), float(neck))
+    return out
+
+
+_NERVE_RAISE_GRID = np.arange(0.0, SLIDER_RANGES_DEG["straight_leg_raise"][1] + 1e-9, 0.25)
+
+
+@lru_cache(maxsize=64)
+def _supine_curve(stiffness, slr, version):
+    """Leg angle, hip and lumbar flexion of one person's SLR on a 0.25° grid up to ``slr``."""
+    grid = np.append(_NERVE_RAISE_GRID[_NERVE_RAISE_GRID < slr], slr)
+    p = _equilibrium_supine(grid, 0.0, stiffness)
+    return grid, grid + p, -p
+
+
+def _curve(ham):
+    return _supine_curve(float(ham.stiffness), float(ham.slr_deg), _VERSION[0])
+
+
+@lru_cache(maxsize=4)
+def _nerve_margin_cached(version):
+    from .nerve import CALIBRATION_DROP_DEG, SLR_DORSIFLEXION_DEG, _bed_unchecked
+
+    grid, hip, lumbar = _curve(Hamstrings.from_slr(NORMAL_SLR_DEG))
+    theta = NORMAL_SLR_DEG - CALIBRATION_DROP_DEG
+    at_drop = _bed_unchecked(np.interp(theta, grid, hip), 0.0, SLR_DORSIFLEXION_DEG,
+                             np.interp(theta, grid, lumbar), 0.0)
+    return float(at_drop - _bed_unchecked(hip[-1], 0.0, 0.0, lumbar[-1], 0.0))
+
+
+def _nerve_margin():
+    """Fitted: the margin that makes full dorsiflexion lower a normal SLR's end by
+    `nerve.CALIBRATION_DROP_DEG` (Boyd et al. 2009; see `anatomy.model.neuro`)."""
+    return _nerve_margin_cached(_VERSION[0])
+
+
+def _nerve_threshold(ham):
+    """Bed elongation (m) at which the nerve stops this person's tests, in the model."""
+    from .nerve import _bed_unchecked
+
+    _, hip, lumbar = _curve(ham)
+    return float(_bed_unchecked(hip[-1], 0.0, 0.0, lumbar[-1], 0.0)) + _nerve_margin()
+
+
+def _nerve_end(ham, ankle, neck):
+    """(leg angle at the end of the SLR, "hamstrings" or "nerve"), whichever comes first."""
+    from .nerve import _bed_unchecked
+
+    slr = float(ham.slr_deg)
+    grid, hip, lumbar = _curve(ham)
+    bed = _bed_unchecked(hip, 0.0, float(ankle), lumbar, float(neck))
+    t = _nerve_threshold(ham)
+    above = bed >= t
+    if not above.any():
+        return slr, "hamstrings"
+    i = int(np.argmax(above))
+    if i == 0:
+        return 0.0, "nerve"
+    b0, b1 = bed[i - 1], bed[i]
+    theta = float(grid[i - 1] + (grid[i] - grid[i - 1]) * (t - b0) / (b1 - b0))
+    return (slr, "hamstrings") if theta >= slr - 1e-9 else (theta, "nerve")
+
+
+def _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg, task_default=False):
+    from .nerve import ANKLE_DORSIFLEXION_RANGE_DEG, NECK_FLEXION_RANGE_DEG
+
+    ankle = float(real_array("ankle_dorsiflexion_deg", ankle_dorsiflexion_deg,
+                             *ANKLE_DORSIFLEXION_RANGE_DEG))
+    if neck_flexion_deg is None and task_default:
+        return ankle, None
+    return ankle, float(real_array("neck_flexion_deg", neck_flexion_deg,
+                                   *NECK_FLEXION_RANGE_DEG))
+
+
+def _slump_end(ham, ankle, neck):
+    """(knee flexion where the slump ends, "nerve", "hamstrings" or None when the knee
+    straightens fully) as the knee extends, the slump held (`anatomy.model.neuro`)."""
+    from .nerve import SLUMP_LUMBAR_FLEXION_DEG, SLUMP_PELVIC_TILT_DEG, _bed_unchecked
+
+    hip = 90.0 + SLUMP_PELVIC_TILT_DEG
+    # hamstrings: their passive hip moment meets the tolerated moment (it falls as the knee
+    # bends, so they allow every knee angle more flexed than that)
+    k = np.linspace(0.0, 130.0, 521)
+    m = _hamstring_hip_moment(np.full_like(k, hip), k, ham.stiffness)
+    if m[0] <= ham.tolerance_nm:
+        knee_ham = 0.0
+    elif m[-1] >= ham.tolerance_nm:
+        knee_ham = 130.0
+    else:
+        knee_ham = float(np.interp(-ham.tolerance_nm, -m, k))
+    fixed = float(_bed_unchecked(hip, 0.0, ankle, SLUMP_LUMBAR_FLEXION_DEG, neck))
+    knee_nerve = max(0.0, (fixed - _nerve_threshold(ham)) / float(-_bed_unchecked(0.0, 1.0)))
+    if knee_nerve > knee_ham:
+        return min(knee_nerve, 130.0), "nerve"
+    if knee_ham <= 0.0:
+        return 0.0, None
+    return knee_ham, "hamstrings"
+
+
+def _solve_slump(t, v, ham, ankle=0.0, neck=None):
+    """Seated on a bench, slumped (pelvis and lumbar spine held), the knee extended to ``v``
+    (stops where the hamstrings or the nerve end the test: `anatomy.model.neuro`)."""
+    from .nerve import SLUMP_LUMBAR_FLEXION_DEG, SLUMP_PELVIC_TILT_DEG
+
+    end, by = _slump_end(ham, float(ankle), float(neck))
+    knee = np.maximum(v, end)
+    ones = np.ones_like(knee)
+    hip = 90.0 + SLUMP_PELVIC_TILT_DEG
+    at_end = v <= end + 1e-3
+    return dict(tilt=SLUMP_PELVIC_TILT_DEG * ones, hip=hip * ones, knee=knee,
+                trunk=(SLUMP_PELVIC_TILT_DEG + SLUMP_LUMBAR_FLEXION_DEG) * ones,
+                lumbar=SLUMP_LUMBAR_FLEXION_DEG * ones, thoracic=0.0 * ones,
+                reachable=v >= end - 1e-3, other_hip=hip * ones, other_knee=90.0 * ones,
+                limited_by=np.where(at_end, by, None), ankle=ankle, neck=neck,
+                readouts={"slump_knee_end_deg": end * ones,
+                          "slump_limited_by_nerve": float(by == "nerve") * ones,
+                          "nerve_threshold_m": _nerve_threshold(ham) * ones})
+
+
 def sweep(task: str, values=None, *, slr_deg=None, hamstrings=None,
-          pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG) -> list:
+          pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, ankle_dorsiflexion_deg=0.0,
+          neck_flexion_deg=None) -> list:
     """Solve one task for many values of its slider at once; a list of `Posture`.
 
     Parameters
@@ -768,6 +925,9 @@ def sweep(task: str, values=None, *, slr_deg=None, hamstrings=None,
     slr_deg, hamstrings
         The person: a passive SLR (the typical person with it, `Hamstrings.from_slr`;
         default 80°) or a `Hamstrings` (not both).
+    ankle_dorsiflexion_deg, neck_flexion_deg
+        Ankle and neck in the nerve tests (the SLR and the slump; the nerve can end them
+        earlier). ``neck_flexion_deg`` None: the task's own (the slump flexes the neck).
 
     Examples
     --------
@@ -783,7 +943,8 @@ def sweep(task: str, values=None, *, slr_deg=None, hamstrings=None,
         lo, hi = slider.model_range_deg
         vals = np.linspace(lo, hi, 100) if values is None else np.atleast_1d(
             real_array(slider.name, values, lo, hi)).astype(float)
-    return _assemble(task, _solve(task, vals, ham, pi), ham, pi)
+    ankle, neck = _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg, task_default=True)
+    return _assemble(task, _solve(task, vals, ham, pi, ankle, neck), ham, pi)
 
 
 def joint_pose(pelvic_tilt_deg=0.0, hip_flexion_deg=0.0, knee_flexion_deg=0.0, *,
@@ -917,7 +1078,8 @@ def chair_sitting(*, slr_deg=None, hamstrings=None,
 
 @_with_range("straight_leg_raise")
 def straight_leg_raise(leg_raise_deg, *, slr_deg=None, hamstrings=None,
-                       pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG):
+                       pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG,
+                       ankle_dorsiflexion_deg=0.0, neck_flexion_deg=0.0):
     """The passive straight leg raise, lying supine, right leg raised with the knee straight.
 
     ``leg_raise_deg`` ({range}) is the leg's angle to the table (what a goniometer reads):
@@ -925,10 +1087,15 @@ def straight_leg_raise(leg_raise_deg, *, slr_deg=None, hamstrings=None,
     as the leg rises, so the hip flexes less than the leg rises. At the person's SLR the
     hamstrings' passive moment meets the tolerated moment; a higher raise is not reachable
     and the posture returned is the one at the person's SLR.
+
+    ``ankle_dorsiflexion_deg`` and ``neck_flexion_deg`` load the sciatic nerve but not the
+    hamstrings: in the model the nerve can then end the test earlier (`anatomy.model.neuro`;
+    ``limited_by == "nerve"``, ``readouts["slr_end_deg"]``).
     """
     theta = real_array("leg_raise_deg", leg_raise_deg, *SLIDER_RANGES_DEG["straight_leg_raise"])
     ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)
-    return _one("straight_leg_raise", theta, ham, pi)
+    ankle, neck = _nerve_inputs(ankle_dorsiflexion_deg, neck_flexion_deg)
+    return _one("straight_leg_raise", theta, ham, pi, ankle, neck)
 
 
 @_with_range("active_knee_extension")

@@ -72,7 +72,7 @@ class Quantity:
         if value is None:
             return "-"
         q = self if digits is None else _replace_digits(self, digits)
-        sep = " " if self.unit in ("cm", "N·m") else ""
+        sep = " " if self.unit in ("cm", "mm", "N·m") else ""
         return f"{q.number(value)}{sep}{self.unit}"
 
     def spoken(self, posture) -> str:
@@ -119,6 +119,20 @@ _ROWS = (
              unit="%", spoken_unit="percent", scale=100.0, source="readout"),
     Quantity("ake_deg", "Knee angle at the end of the knee-extension test", "AKE end",
              source="readout", **_DEG),
+    # the nerve (anatomy.model.nerve, anatomy.model.neuro)
+    Quantity("nerve_stretch_m", "Sciatic nerve bed from standing (model)", "nerve bed",
+             unit="mm", spoken_unit="millimetres", scale=1000.0, signed=True,
+             source="readout"),
+    Quantity("ankle_dorsiflexion_deg", "Ankle dorsiflexion", "ankle", signed=True,
+             source="readout", **_DEG),
+    Quantity("neck_flexion_deg", "Neck flexion", "neck", signed=True, source="readout",
+             **_DEG),
+    Quantity("slr_end_deg", "Leg angle where the SLR ends", "SLR end", source="readout",
+             **_DEG),
+    Quantity("slump_knee_end_deg", "Knee flexion where the slump ends", "slump end",
+             source="readout", **_DEG),
+    Quantity("nerve_threshold_m", "Nerve bed at the symptom threshold (model)", "nerve limit",
+             unit="mm", spoken_unit="millimetres", scale=1000.0, source="readout"),
 )
 QUANTITIES = MappingProxyType({q.key: q for q in _ROWS})
 """Every posture quantity by key (a `Posture` field or a readout key)."""

@@ -228,6 +228,84 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
 ]}
 
 
+# The nerve, the slump and hamstring injury (notebook 07; `anatomy.model.nerve`).
+REFERENCES.update({r.key: r for r in [
+    _R("robinson2019", "Robinson LR, Probyn L", 2019,
+       "How much sciatic nerve does hip flexion require?", "Can J Neurol Sci 46(2)",
+       "https://www.cambridge.org/core/journals/canadian-journal-of-neurological-sciences/"
+       "article/how-much-sciatic-nerve-does-hip-flexion-require/"
+       "F149301C3B09E5AAF835FEB0C424C9A8"),
+    _R("buenogracia2019", "Bueno-Gracia E, Pérez-Bellmunt A, Estébanez-de-Miguel E, "
+       "López-de-Celis C, Shacklock M, Caudevilla-Polo S, González-Rueda V", 2019,
+       "Differential movement of the sciatic nerve and hamstrings during the straight leg "
+       "raise with ankle dorsiflexion: implications for diagnosis of neural aspect to hamstring "
+       "disorders", "Musculoskelet Sci Pract 43:91-95",
+       "https://pubmed.ncbi.nlm.nih.gov/31374476/"),
+    _R("boyd2009", "Boyd BS, Wanek L, Gray AT, Topp KS", 2009,
+       "Mechanosensitivity of the lower extremity nervous system during straight-leg raise "
+       "neurodynamic testing in healthy individuals", "J Orthop Sports Phys Ther "
+       "39(11):780-790", ""),
+    _R("boyd2012", "Boyd BS, Villa PS", 2012,
+       "Normal inter-limb differences during the straight leg raise neurodynamic test: a cross "
+       "sectional study", "BMC Musculoskelet Disord 13:245",
+       "https://doi.org/10.1186/1471-2474-13-245"),
+    _R("boland2000", "Boland RA, Adams RD", 2000,
+       "Effects of ankle dorsiflexion on range and reliability of straight leg raising",
+       "Aust J Physiother 46(3):191-200", ""),
+    _R("palmer2015", "Palmer TB, Akehi K, Thiele RM, Smith DB, Thompson BJ", 2015,
+       "Dorsiflexion, plantar-flexion, and neutral ankle positions during passive resistance "
+       "assessments of the posterior hip and thigh muscles", "J Athl Train 50(5):467-474",
+       "https://doi.org/10.4085/1062-6050-49.6.04"),
+    _R("johnson1997", "Johnson EK, Chiarello CM", 1997,
+       "The slump test: the effects of head and lower extremity position on knee extension",
+       "J Orthop Sports Phys Ther 26(6):310-317", "https://doi.org/10.2519/jospt.1997.26.6.310"),
+    _R("kuilart2005", "Kuilart KE, Woollam M, Barling E, Lucas N", 2005,
+       "The active knee extension test and Slump test in subjects with perceived hamstring "
+       "tightness", "Int J Osteopath Med 8(3):89-97", ""),
+    _R("coppieters2006", "Coppieters MW, Alshami AM, Babri AS, Souvlis T, Kippers V, "
+       "Hodges PW", 2006,
+       "Strain and excursion of the sciatic, tibial, and plantar nerves during a modified "
+       "straight leg raising test", "J Orthop Res 24(9):1883-1889",
+       "https://doi.org/10.1002/jor.20210"),
+    _R("boyd2013", "Boyd BS, Topp KS, Coppieters MW", 2013,
+       "Impact of movement sequencing on sciatic and tibial nerve strain and excursion during "
+       "the straight leg raise test in embalmed cadavers",
+       "J Orthop Sports Phys Ther 43(6):398-403", "https://pubmed.ncbi.nlm.nih.gov/23633619/"),
+    _R("fleming2003", "Fleming P, Lenehan B, O'Rourke S, McHugh P, Kaar K, McCabe JP", 2003,
+       "Strain on the human sciatic nerve in vivo during movement of the hip and knee",
+       "J Bone Joint Surg Br 85(3):363-365", "https://doi.org/10.1302/0301-620x.85b3.13220"),
+    _R("breig1979", "Breig A, Troup JDG", 1979,
+       "Biomechanical considerations in the straight-leg-raising test: cadaveric and clinical "
+       "studies of the effects of medial hip rotation", "Spine 4(3):242-250", ""),
+    _R("ekstrand2012", "Ekstrand J, Healy JC, Waldén M, Lee JC, English B, Hägglund M", 2012,
+       "Hamstring muscle injuries in professional football: the correlation of MRI findings "
+       "with return to play", "Br J Sports Med 46(2):112-117",
+       "https://doi.org/10.1136/bjsports-2011-090155"),
+    _R("jokela2023", "Jokela A, Valle X, Kosola J et al.", 2023,
+       "Mechanisms of hamstring injury in professional soccer players: video analysis and "
+       "magnetic resonance imaging findings", "Clin J Sport Med 33(3):217-224",
+       "https://doi.org/10.1097/JSM.0000000000001109"),
+    _R("green2020", "Green B, Bourne MN, van Dyk N, Pizzari T", 2020,
+       "Recalibrating the risk of hamstring strain injury (HSI): a 2020 systematic review and "
+       "meta-analysis of risk factors for index and recurrent hamstring strain injury in sport",
+       "Br J Sports Med 54(18):1081-1088", "https://doi.org/10.1136/bjsports-2019-100983"),
+    _R("vandyk2019", "van Dyk N, Behan FP, Whiteley R", 2019,
+       "Including the Nordic hamstring exercise in injury prevention programmes halves the "
+       "rate of hamstring injuries: a systematic review and meta-analysis of 8459 athletes",
+       "Br J Sports Med 53(21):1362-1370", "https://doi.org/10.1136/bjsports-2018-100045"),
+    _R("finucane2020", "Finucane LM, Downie A, Mercer C, Greenhalgh SM, Boissonnault WG, "
+       "Pool-Goudzwaard AL, Beneciuk JM, Leech RL, Selfe J", 2020,
+       "International framework for red flags for potential serious spinal pathologies",
+       "J Orthop Sports Phys Ther 50(7):350-372", "https://doi.org/10.2519/jospt.2020.9971"),
+    _R("phalen1961", "Phalen GS, Dickson JA", 1961, "Spondylolisthesis and tight hamstrings",
+       "J Bone Joint Surg Am 43(4):505", "http://jbjs.org/content/43/4/505"),
+    _R("martin2017", "Martin HD, Khoury AN, Schroder R, Gomez-Hoyos J, Yeramaneni S, Reddy M, "
+       "Palmer IJ", 2017,
+       "The effects of hip abduction on sciatic nerve biomechanics during terminal hip flexion",
+       "J Hip Preserv Surg 4(2):178-186", "https://doi.org/10.1093/jhps/hnx008"),
+]})
+
+
 def cite(key: str) -> str:
     """Return the full citation for ``key`` as one line of text."""
     try:

@@ -28,6 +28,7 @@ from types import MappingProxyType
 
 from ._validate import choice
 from .geometry import HIP_FLEXION_RANGE_DEG, KNEE_FLEXION_RANGE_DEG
+from .nerve import ANKLE_DORSIFLEXION_RANGE_DEG, NECK_FLEXION_RANGE_DEG, SLUMP_NECK_FLEXION_DEG
 from .spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
 
 SLR_RANGE_DEG = (35.0, 110.0)
@@ -37,12 +38,14 @@ JOINT_TILT_RANGE_DEG = (-30.0, 30.0)
 
 SETTINGS = ("floor", "table", "chair", "bench", "none")
 """What the body rests on in the side view (``none``: joints set by hand, no support)."""
-SOLVERS = ("upright", "leg_raise", "knee_extension", "joints")
+SOLVERS = ("upright", "leg_raise", "knee_extension", "slump", "joints")
 """How a task is solved: ``upright`` (pelvis on fixed thighs, trunk flexion set; standing,
 bending and sitting), ``leg_raise`` (supine, one leg raised with the knee straight),
-``knee_extension`` (supine, thigh held at 90°, knee straightened), ``joints`` (no mechanics:
-joint angles set by hand)."""
-PLACEMENTS = ("feet_on_floor", "ischia_on_floor", "back_on_table", "hip_fixed")
+``knee_extension`` (supine, thigh held at 90°, knee straightened), ``slump`` (seated,
+slumped, knee straightened until the hamstrings or the nerve stop it), ``joints`` (no
+mechanics: joint angles set by hand)."""
+PLACEMENTS = ("feet_on_floor", "ischia_on_floor", "ischia_on_bench", "back_on_table",
+              "hip_fixed")
 """Which part of the body rests on the support (sets where the pelvis sits in the picture)."""
 ARM_POSES = ("hanging", "reaching_forward", "along_trunk")
 
@@ -92,16 +95,24 @@ class Task:
     """Angle about which the non-hamstring hip tissues resist (None: seated, no hip spring)."""
     frame_angle_deg: float = 0.0
     """Whole-body rotation in the picture: 0 upright, 90 lying supine."""
+    neck_flexion_deg: float = 0.0
+    """The neck angle the task starts with (the slump flexes it; `anatomy.model.nerve`)."""
     readouts: tuple = ()
     """Task readouts it reports, by key in `anatomy.model.readouts.QUANTITIES`."""
     play_direction: int = 1
     """+1: Play runs the slider from its low to its high end; -1: from high to low."""
+    past_the_end: str = "stop"
+    """Slider values beyond what the person tolerates: ``stop`` (the pose stays at the end,
+    as in a forward bend) or ``hold`` (the pose the task asks for, with the hamstrings above
+    the tolerated moment; long sitting upright is a posture people hold, not a test's end).
+    Either way ``reachable`` is False there."""
 
     def __post_init__(self):
         choice("setting", self.setting, SETTINGS)
         choice("solver", self.solver, SOLVERS)
         choice("placement", self.placement, PLACEMENTS)
         choice("arm", self.arm, ARM_POSES)
+        choice("past_the_end", self.past_the_end, ("stop", "hold"))
         if self.play_direction not in (1, -1):
             raise ValueError(f"play_direction must be 1 or -1, got {self.play_direction!r}")
 
@@ -119,13 +130,14 @@ _REGISTRY = (
          "back_on_table", "along_trunk",
          SliderSpec("leg_raise_deg", "Leg raised from the table (°)", (0.0, 130.0),
                     (0.0, 110.0), 0.0),
-         frame_angle_deg=90.0, readouts=("leg_raise_deg", "pelvic_share_of_raise")),
+         frame_angle_deg=90.0, readouts=("leg_raise_deg", "pelvic_share_of_raise",
+                                         "nerve_stretch_m")),
     Task("long_sitting", "Long sitting", "long sitting", "floor", "upright",
          "ischia_on_floor", "reaching_forward",
          SliderSpec("trunk_flexion_deg", "Trunk lean forward (°)", (-30.0, 120.0),
                     (-20.0, 60.0), 0.0),
          hip_when_pelvis_neutral_deg=90.0, neutral_hip_deg=None,
-         readouts=("fingertip_beyond_ankle_m",)),
+         readouts=("fingertip_beyond_ankle_m",), past_the_end="hold"),
     Task("chair_sitting", "Sitting on a chair", "chair sitting", "chair", "upright",
          "feet_on_floor", "hanging", None, hip_when_pelvis_neutral_deg=90.0,
          knee_flexion_deg=90.0, neutral_hip_deg=None),
@@ -134,6 +146,11 @@ _REGISTRY = (
          SliderSpec("knee_flexion_deg", "Knee flexion (°)", (0.0, 130.0), (0.0, 90.0), 90.0),
          hip_when_pelvis_neutral_deg=90.0, knee_flexion_deg=90.0, frame_angle_deg=90.0,
          readouts=("ake_deg",), play_direction=-1),
+    Task("slump", "Slump test", "slump", "bench", "slump", "ischia_on_bench", "hanging",
+         SliderSpec("knee_flexion_deg", "Knee flexion (°)", (0.0, 130.0), (0.0, 90.0), 90.0),
+         hip_when_pelvis_neutral_deg=90.0, knee_flexion_deg=90.0, neutral_hip_deg=None,
+         neck_flexion_deg=SLUMP_NECK_FLEXION_DEG,
+         readouts=("slump_knee_end_deg", "nerve_stretch_m"), play_direction=-1),
 )
 
 TASK_REGISTRY = MappingProxyType({t.name: t for t in _REGISTRY})
@@ -158,6 +175,12 @@ SLIDERS = MappingProxyType({
                                    KNEE_FLEXION_RANGE_DEG, (0.0, 130.0), 0.0),
     "pelvic_tilt_deg": SliderSpec("pelvic_tilt_deg", "Pelvic tilt (°, anterior +)",
                                   JOINT_TILT_RANGE_DEG, (-20.0, 20.0), 0.0, 0.5),
+    # the nerve tests (anatomy.model.nerve): ankle and neck load the nerve, not the hamstrings
+    "ankle_dorsiflexion_deg": SliderSpec("ankle_dorsiflexion_deg",
+                                         "Ankle dorsiflexion (°, pointed −)",
+                                         ANKLE_DORSIFLEXION_RANGE_DEG, (-30.0, 20.0), 0.0),
+    "neck_flexion_deg": SliderSpec("neck_flexion_deg", "Neck flexion (°, chin to chest)",
+                                   NECK_FLEXION_RANGE_DEG, (0.0, 45.0), 0.0),
 })
 """Sliders that are not a task's own (person and joint sliders), by parameter name."""
 

@@ -15,7 +15,7 @@ Examples
 --------
 >>> import anatomy
 >>> print(pose_description(anatomy.standing()))  # doctest: +ELLIPSIS
-In the model (standing): pelvis at its standing tilt; hip ...
+In the model (standing): pelvis ...; hip ...
 """
 from __future__ import annotations
 
@@ -47,7 +47,8 @@ def pose_description(posture, title: str | None = None) -> str:
              _flexion_words("knee", posture.knee_flexion_deg),
              f"lumbar lordosis {round(posture.lumbar_lordosis_deg)}°",
              f"{FACTS[head].label} (the most stretched head) at "
-             f"{round(100 * posture.hamstring_stretch[head])}% of its tolerated length"]
+             f"{round(100 * posture.hamstring_stretch[head])}% of its length at the end of "
+             "this person's straight leg raise"]
     text = f"In the model ({what}): " + "; ".join(parts) + "."
     if not posture.reachable:
         text += " The target is beyond what the tissues allow: this is the furthest pose reached."

@@ -115,8 +115,9 @@ class Panel:
     """
 
     def __init__(self, title, sliders, solve, *, play_key=None, sweep=None, presenter=None,
-                 name="hamstring-explainer"):
+                 name="hamstring-explainer", nerve=False):
         self.presenter = presenter_mode() if presenter is None else bool(presenter)
+        self._nerve = bool(nerve)
         self.title = title
         self.sliders = sliders
         self._solve = solve
@@ -185,7 +186,7 @@ class Panel:
         # on a projector the readouts are drawn in the figure, in its large type
         scene = Scene(posture, presenter=self.presenter, name=self._name,
                       readout_in_figure=self.presenter or not self._live, blit=self._live,
-                      title=self.title)
+                      title=self.title, nerve=self._nerve)
         if self.presenter and self._live:  # the whole panel on a 1920x1080 screen
             rows = len(self.sliders) + 1  # the sliders and the Sweep row
             room = PRESENTER_SCREEN_PX[1] - 190 - 56 * rows  # heading, buttons, slider rows
@@ -364,7 +365,8 @@ def _slider(key, value, task=None):
 
 
 def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
-                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, presenter=None):
+                  pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, presenter=None,
+                  nerve=False):
     """A panel for one task: an extensibility slider, the task's own slider, Play and Reset.
 
     Parameters
@@ -375,6 +377,10 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
         Starting hamstring extensibility (passive SLR angle, degrees).
     value
         Starting value of the task's own slider (degrees); default its usual start.
+    nerve
+        For the straight leg raise and the slump: add ankle and neck sliders, which load the
+        sciatic nerve but not the hamstrings (structural differentiation;
+        `anatomy.model.neuro`).
     """
     from ..model._validate import choice
 
@@ -385,22 +391,32 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
     if key is not None:
         start = spec.start_deg if value is None else value
         sliders[key] = _slider(key, start, task)
+    nerve_keys = ("ankle_dorsiflexion_deg", "neck_flexion_deg") if nerve else ()
+    if nerve and TASK_REGISTRY[task].solver not in ("leg_raise", "slump"):
+        raise ValueError("nerve=True is for the straight leg raise and the slump; got task "
+                         f"{task!r}")
+    if nerve:
+        sliders["ankle_dorsiflexion_deg"] = _slider("ankle_dorsiflexion_deg", 0.0)
+        sliders["neck_flexion_deg"] = _slider("neck_flexion_deg",
+                                              TASK_REGISTRY[task].neck_flexion_deg)
     pi = float(pelvic_incidence_deg)
 
     def solve(slr_deg, **kw):
+        extra = {k: kw[k] for k in nerve_keys}
         if key is None:
             return P.sweep(task, slr_deg=slr_deg, pelvic_incidence_deg=pi)[0]
-        return P.sweep(task, [kw[key]], slr_deg=slr_deg, pelvic_incidence_deg=pi)[0]
+        return P.sweep(task, [kw[key]], slr_deg=slr_deg, pelvic_incidence_deg=pi, **extra)[0]
 
     def sweep(steps):
         if key is None:
             return [solve(s) for s in np.linspace(40.0, 100.0, steps)]
         lo, hi = sliders[key].min, sliders[key].max
         return P.sweep(task, np.linspace(lo, hi, steps), slr_deg=sliders["slr_deg"].value,
-                       pelvic_incidence_deg=pi)
+                       pelvic_incidence_deg=pi,
+                       **{k: sliders[k].value for k in nerve_keys})
 
     return Panel(TASK_REGISTRY[task].title, sliders, solve, play_key=key or "slr_deg", sweep=sweep,
-                 presenter=presenter, name=f"explainer-{task}")
+                 presenter=presenter, name=f"explainer-{task}", nerve=nerve)
 
 
 def joint_explorer(*, slr_deg=P.NORMAL_SLR_DEG, hip_flexion_deg=0.0, knee_flexion_deg=0.0,
@@ -471,6 +487,16 @@ def readout_html(posture, big=False) -> str:
     status = ("" if posture.reachable else
               "<p style='color:#B34700'><b>Beyond what the tissues allow:</b> "
               "the figure shows the furthest pose reached.</p>")
+    r = posture.readouts  # the nerve tests say what stopped them (anatomy.model.neuro)
+    if not posture.reachable and r.get("slr_limited_by_nerve"):
+        status = ("<p style='color:#B34700'><b>Stopped at "
+                  f"{QUANTITIES['slr_end_deg'].text(posture)}: the nerve</b> (symptoms, in the "
+                  "model), before the hamstrings reached their limit.</p>")
+    if not posture.reachable and "slump_knee_end_deg" in r:
+        by = ("the nerve</b> (symptoms, in the model)" if r.get("slump_limited_by_nerve")
+              else "the hamstrings</b> (at their limit)")
+        status = ("<p style='color:#B34700'><b>The knee stops at "
+                  f"{QUANTITIES['slump_knee_end_deg'].text(posture)} of flexion: {by}.</p>")
     return (f"<div style='font-size:{size}; display:flex; gap:2em'>"
             f"<table>{left}</table><table><tr><th>Muscle</th>{header}</tr>"
             f"{right}</table></div>{status}")

@@ -625,9 +625,9 @@ def figure_sensitivity(result=None):
     ranges = result["ranges"]
     params = list(ranges)
     outputs = list(next(iter(result[p] for p in params)))
-    fig = Figure(figsize=(_WIDTH_IN, 1.2 + 1.05 * len(outputs)))
+    fig = Figure(figsize=(_WIDTH_IN, 1.2 + 1.45 * len(outputs)))
     axes = fig.subplots(len(outputs), 1, sharex=False)
-    fig.subplots_adjust(left=0.36, right=0.97, top=0.93, bottom=0.05, hspace=0.9)
+    fig.subplots_adjust(left=0.36, right=0.97, top=0.95, bottom=0.04, hspace=1.35)
     y = np.arange(len(params))[::-1]
     for ax, out in zip(np.atleast_1d(axes), outputs):
         base = result[params[0]][out][1]

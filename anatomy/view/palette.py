@@ -86,16 +86,20 @@ SHADES = ("#EAF3FA", "#FFFFFF", "#FDF0E1")
 """Light background bands (low, middle, high) behind charts."""
 TENSION_BAND = "#FBE3D6"
 """Background of the 'tension' zone (85-100% of the range) in charts."""
+NERVE_RAMP = ((0.0, OKABE_ITO["yellow"]), (0.6, "#8C7E00"), (1.0, OKABE_ITO["black"]))
+"""The sciatic nerve's own ramp (`anatomy.view.nerve_art`): its bed's elongation as a share
+of the symptom threshold, slack (yellow) darkening to black at the threshold. A ramp of
+lightness, never the strain ramp's colours."""
 
 
 def as_json() -> str:
     """Every colour of this module as one JSON object (for the static site's renderer)."""
     names = ("OKABE_ITO", "STRAIN_RAMP", "STRAIN_RANGE", "HEAD_COLOURS", "SERIES", "BONE",
-             "BODY", "TEXT", "ANGLES", "SHADES", "TENSION_BAND")
+             "BODY", "TEXT", "ANGLES", "SHADES", "TENSION_BAND", "NERVE_RAMP")
     g = globals()
     return json.dumps({n: (dict(g[n]) if isinstance(g[n], MappingProxyType) else g[n])
                        for n in names}, indent=1, sort_keys=True)
 
 
 __all__ = ["OKABE_ITO", "STRAIN_RAMP", "STRAIN_RANGE", "HEAD_COLOURS", "SERIES", "BONE",
-           "BODY", "TEXT", "ANGLES", "SHADES", "TENSION_BAND", "as_json"]
+           "BODY", "TEXT", "ANGLES", "SHADES", "TENSION_BAND", "NERVE_RAMP", "as_json"]

@@ -259,6 +259,13 @@ class SideView(View):
         box = dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.8)
         self.angle_text = {k: self.moving(ax.text(0, 0, "", fontsize=_fs(), zorder=6,
                                                   bbox=box)) for k in ("hip", "knee")}
+        self.nerve = None
+        if self.scene.nerve:  # the sciatic nerve, its own piece (anatomy.view.nerve_art)
+            from .nerve_art import NerveArt
+            self.nerve = NerveArt(linewidth=_lw(2.2), fontsize=_fs("small"))
+            self.nerve.build(ax)
+            for a in self.nerve.artists:
+                self.moving(a)
         lo, hi = self.scene._limits
         ax.set_xlim(lo[0], hi[0])
         ax.set_ylim(lo[1], hi[1])
@@ -283,6 +290,8 @@ class SideView(View):
         self.angle_text["hip"].set_text(f"hip {hip_q.text(posture)}")
         self.angle_text["knee"].set_position((knee[0] + 0.05, knee[1]))
         self.angle_text["knee"].set_text(f"knee {knee_q.text(posture)}")
+        if self.nerve is not None:
+            self.nerve.update(points, posture)
 
 
 class BackView(View):
@@ -523,6 +532,9 @@ class Scene:
     limits_from
         Postures whose extent fixes the side view's limits (default: a sweep of the task at
         short and long hamstrings). Limits never change on `update`.
+    nerve
+        Draw the sciatic nerve in the side view, on its own colour scale (the nerve tests:
+        `anatomy.view.nerve_art`).
 
     Attributes
     ----------
@@ -544,7 +556,8 @@ class Scene:
 
     def __init__(self, posture: Posture | None = None, *, presenter: bool | None = None,
                  name: str = "hamstring-explainer", limits_from=None,
-                 readout_in_figure: bool = True, blit: bool = True, title: str | None = None):
+                 readout_in_figure: bool = True, blit: bool = True, title: str | None = None,
+                 nerve: bool = False):
         import matplotlib.pyplot as plt
 
         from ..model.posture import standing, sweep
@@ -560,6 +573,7 @@ class Scene:
         self.readout_in_figure = bool(readout_in_figure)
         self.fixed_title = title
         self.blit = bool(blit)
+        self.nerve = bool(nerve)
         self._background = None
         if limits_from is None:
             limits_from = self._task_range(posture, sweep)

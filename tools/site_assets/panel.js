@@ -1,0 +1,413 @@
+/* Kernel-free panels of the read-only edition (plain JavaScript, no libraries, no network).
+ *
+ * Each panel's data (sliders, a grid of poses solved in advance by the Python model, the
+ * readouts as the model computed them) is JSON inlined in the page (<script
+ * type="application/json" id="panel-data-N">); how the picture looks (colours, line widths,
+ * drawing order, words) comes from anatomy/view/picture_spec.py, inlined as
+ * <script id="picture-spec">. Nothing here invents a colour or a label: a test checks that
+ * this file holds no colour of its own and that what it draws matches the spec.
+ *
+ * Between grid points the panel shows the nearest computed pose; the readouts always belong
+ * to the pose drawn, and say the grid step.
+ */
+(function () {
+  "use strict";
+  var NS = "http://www.w3.org/2000/svg";
+  var specNode = document.getElementById("picture-spec");
+  if (!specNode) { return; }
+  var SPEC = JSON.parse(specNode.textContent);
+  var PX_PER_PT = 100 / 72;      // the kernel figure is drawn at 100 dpi
+  var SIDE_AXES_PX = 435;        // height of the kernel scene's side view (5 in, 87 %)
+  var TEXT_SCALE = 1.4;          // the static picture is shown smaller than the kernel's
+
+  function hexRGB(c) { return [1, 3, 5].map(function (i) { return parseInt(c.slice(i, i + 2), 16); }); }
+
+  /* The strain ramp, computed as matplotlib's LinearSegmentedColormap does (see
+   * picture_spec.strain_rgb): linear RGB between stops, a 256-entry table, truncation. */
+  function strainRGB(rangeUsed) {
+    var s = SPEC.strain, x = (rangeUsed - s.lo) / (1 - s.lo);
+    x = Math.min(Math.max(x, 0), 1);
+    var i = Math.min(Math.floor(x * s.lut), s.lut - 1), t = i / (s.lut - 1);
+    for (var k = 0; k < s.stops.length - 1; k++) {
+      var a = s.stops[k][0], b = s.stops[k + 1][0];
+      if (t <= b) {
+        var f = b === a ? 0 : (t - a) / (b - a), ca = hexRGB(s.stops[k][1]), cb = hexRGB(s.stops[k + 1][1]);
+        return [0, 1, 2].map(function (j) { return Math.round((1 - f) * ca[j] + f * cb[j]); });
+      }
+    }
+    return hexRGB(s.stops[s.stops.length - 1][1]);
+  }
+  function rgb(c) { return "rgb(" + c.join(",") + ")"; }
+
+  /* A tapered belly along a 2-D path (the kernel scene's _belly_polygon). */
+  function bellyPolygon(xy, head) {
+    var n = xy.length, s = [0], i;
+    for (i = 1; i < n; i++) { s.push(s[i - 1] + Math.hypot(xy[i][0] - xy[i - 1][0], xy[i][1] - xy[i - 1][1])); }
+    var total = Math.max(s[n - 1], 1e-9), span = SPEC.belly.span[head], a = span[0], b = span[1];
+    var m = SPEC.belly.samples, pts = [], u = [];
+    for (i = 0; i < m; i++) {
+      var ui = a + (b - a) * i / (m - 1), target = ui * total, j = 1;
+      while (j < n - 1 && s[j] < target) { j++; }
+      var f = s[j] > s[j - 1] ? (target - s[j - 1]) / (s[j] - s[j - 1]) : 0;
+      f = Math.min(Math.max(f, 0), 1);
+      pts.push([xy[j - 1][0] + f * (xy[j][0] - xy[j - 1][0]), xy[j - 1][1] + f * (xy[j][1] - xy[j - 1][1])]);
+      u.push(ui);
+    }
+    var half = SPEC.belly.half_width_m[head] * 1000, left = [], right = [];
+    for (i = 0; i < m; i++) {
+      var p = pts[Math.max(i - 1, 0)], q = pts[Math.min(i + 1, m - 1)], d = (i === 0 || i === m - 1) ? 1 : 2;
+      var tx = (q[0] - p[0]) / d, ty = (q[1] - p[1]) / d, norm = Math.max(Math.hypot(tx, ty), 1e-12);
+      tx /= norm; ty /= norm;
+      var w = half * Math.pow(Math.sin(Math.PI * (u[i] - a) / (b - a)), 0.6);
+      if (!(w > 0)) { w = 0; }
+      left.push([pts[i][0] - ty * w, pts[i][1] + tx * w]);
+      right.push([pts[i][0] + ty * w, pts[i][1] - tx * w]);
+    }
+    return left.concat(right.reverse());
+  }
+
+  function pointAlong(xy, fraction) {
+    var s = [0], i;
+    for (i = 1; i < xy.length; i++) { s.push(s[i - 1] + Math.hypot(xy[i][0] - xy[i - 1][0], xy[i][1] - xy[i - 1][1])); }
+    var target = fraction * s[s.length - 1];
+    for (i = 1; i < xy.length; i++) {
+      if (s[i] >= target) {
+        var f = s[i] > s[i - 1] ? (target - s[i - 1]) / (s[i] - s[i - 1]) : 0;
+        return [xy[i - 1][0] + f * (xy[i][0] - xy[i - 1][0]), xy[i - 1][1] + f * (xy[i][1] - xy[i - 1][1])];
+      }
+    }
+    return xy[xy.length - 1];
+  }
+
+  function el(name, attrs, parent) {
+    var e = document.createElementNS(NS, name);
+    for (var k in attrs) { e.setAttribute(k, attrs[k]); }
+    if (parent) { parent.appendChild(e); }
+    return e;
+  }
+  function h(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs || {}) { e.setAttribute(k, attrs[k]); }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+  // points are in mm, y up; the SVG's y goes down
+  function pts(list) { return list.map(function (p) { return p[0].toFixed(1) + "," + (-p[1]).toFixed(1); }).join(" "); }
+  function strokeStyle(style) {
+    var a = { fill: style.fill || "none", stroke: style.stroke, "stroke-width": (style.width * PX_PER_PT).toFixed(2),
+              "vector-effect": "non-scaling-stroke", "stroke-linejoin": "round" };
+    if (style.cap) { a["stroke-linecap"] = style.cap; }
+    if (style.opacity !== undefined) { a.opacity = style.opacity; }
+    return a;
+  }
+  function fmtPlain(v) { return (v < 0 ? "-" : "") + Math.abs(v) + "°"; }
+  function fmtGrid(v) { return String(Math.round(v * 1000) / 1000); }
+
+  function Panel(root, data) {
+    this.root = root; this.data = data;
+    this.col = {};
+    var self = this;
+    data.columns.forEach(function (c, i) { self.col[c] = i + 1; });  // entry 0: geometry index
+    this.heads = Object.keys(data.heads);
+    this.values = data.sliders.map(function (s) { return s.value; });
+    this.build();
+    this.show();
+  }
+
+  Panel.prototype.build = function () {
+    var d = this.data, self = this, root = this.root;
+    root.classList.add("panel");
+    root.setAttribute("role", "group");
+    root.setAttribute("aria-label", d.title + " (interactive figure)");
+    root.appendChild(h("h3", { "class": "panel-title" }, d.title));
+    var controls = h("div", { "class": "panel-controls" });
+    this.inputs = [];
+    this.outputs = [];
+    d.sliders.forEach(function (s, i) {
+      var id = root.id + "-" + s.key;
+      var row = h("div", { "class": "slider-row" });
+      var label = h("label", { "for": id }, s.label);
+      var input = h("input", { type: "range", id: id, min: s.min, max: s.max, step: s.step,
+                               value: s.value, "data-key": s.key });
+      var out = h("output", { "for": id, "class": "slider-value" });
+      input.addEventListener("input", function () { self.values[i] = parseFloat(input.value); self.show(); });
+      row.appendChild(label); row.appendChild(input); row.appendChild(out);
+      controls.appendChild(row);
+      self.inputs.push(input); self.outputs.push(out);
+    });
+    var buttons = h("div", { "class": "panel-buttons" });
+    if (d.play) {
+      this.playButton = h("button", { type: "button", "class": "play", "aria-pressed": "false" }, "\u25B6 Play");
+      this.playButton.addEventListener("click", function () { self.togglePlay(); });
+      buttons.appendChild(this.playButton);
+    }
+    var reset = h("button", { type: "button", "class": "reset" }, "\u21BA Reset");
+    reset.addEventListener("click", function () { self.reset(); });
+    buttons.appendChild(reset);
+    controls.appendChild(buttons);
+    root.appendChild(controls);
+
+    var body = h("div", { "class": "panel-body" });
+    var view = h("div", { "class": "panel-view" });
+    var L = d.limits_m, x0 = L[0] * 1000, y0 = L[1] * 1000, x1 = L[2] * 1000, y1 = L[3] * 1000;
+    this.mmPerPx = (y1 - y0) / SIDE_AXES_PX;
+    var svg = el("svg", { viewBox: [x0, -y1, x1 - x0, y1 - y0].map(function (v) { return v.toFixed(0); }).join(" "),
+                          role: "img", "class": "side-view", preserveAspectRatio: "xMidYMid meet" });
+    this.svgTitle = el("title", {}, svg);
+    el("rect", { x: x0, y: -y1, width: x1 - x0, height: y1 - y0, fill: "white" }, svg);
+    var items = [];  // [z, element, updater]
+    var S = SPEC.side;
+    items.push([S.support.z, el("polyline", strokeStyle(S.support)), "support"]);
+    items.push([S.other_leg.z, el("polyline", strokeStyle(S.other_leg)), "other_leg"]);
+    items.push([S.foot.z, el("polyline", strokeStyle(S.foot)), "foot"]);
+    items.push([S.trunk.z, el("polyline", strokeStyle(S.trunk)), "trunk"]);
+    var head = el("circle", strokeStyle(S.head));
+    head.setAttribute("r", (S.head.radius_m * 1000).toFixed(1));
+    items.push([S.head.z, head, "head"]);
+    items.push([S.arm.z, el("polyline", strokeStyle(S.arm)), "arm"]);
+    this.vertebrae = [];
+    for (var v = 0; v < 5; v++) {
+      var poly = el("polygon", strokeStyle(S.vertebra));
+      this.vertebrae.push(poly);
+      items.push([S.vertebra.z, poly, null]);
+    }
+    this.bones = {};
+    var B = SPEC.bone_style;
+    Object.keys(SPEC.bones).forEach(function (name) {
+      var b = SPEC.bones[name], g = el("g", { "data-bone": name });
+      var fill = null;
+      if (b.filled) {
+        fill = el("polygon", { fill: B.fill, "fill-opacity": B.fill_opacity, stroke: "none" }, g);
+      }
+      var line = el("polyline", strokeStyle({ stroke: B.stroke, width: B.width }), g);
+      self.bones[name] = { fill: fill, line: line, segment: b.segment, local: d.outlines_mm[name] };
+      items.push([b.z, g, null]);
+    });
+    this.muscles = {};
+    this.heads.forEach(function (hd) {
+      var z = SPEC.muscle_z[hd], g = el("g", { "data-head": hd });
+      var tendon = el("polyline", strokeStyle({ stroke: S.tendon.stroke, width: S.tendon.width, cap: "round" }), g);
+      var belly = el("polygon", strokeStyle({ stroke: S.belly.stroke, width: S.belly.width, fill: "none" }), g);
+      el("title", {}, belly).textContent = d.head_labels[hd];
+      self.muscles[hd] = { tendon: tendon, belly: belly };
+      items.push([z + 0.005, g, null]);
+    });
+    items.sort(function (a, b) { return a[0] - b[0]; });
+    this.parts = {};
+    items.forEach(function (it) { svg.appendChild(it[1]); if (it[2]) { self.parts[it[2]] = it[1]; } });
+    var textAttrs = { fill: SPEC.text_colour,
+                      "paint-order": "stroke", stroke: "white", "stroke-width": (3).toFixed(1),
+                      "vector-effect": "non-scaling-stroke", "class": "fig-text" };
+    this.hipText = el("text", textAttrs, svg);
+    this.kneeText = el("text", textAttrs, svg);
+    this.tagLine = el("line", strokeStyle({ stroke: SPEC.muted_text_colour, width: 0.9 }), svg);
+    this.tagText = el("text", Object.assign({}, textAttrs, { "text-anchor": "end", "dominant-baseline": "middle" }), svg);
+    this.tagText.textContent = SPEC.text.group_tag;
+    var caption = el("text", Object.assign({}, textAttrs, { x: (x0 + 0.02 * (x1 - x0)).toFixed(0) }), svg);
+    caption.textContent = SPEC.text.side_title;
+    var directions = el("text", Object.assign({}, textAttrs, { x: ((x0 + x1) / 2).toFixed(0),
+                        "text-anchor": "middle", fill: SPEC.muted_text_colour, style: "white-space: pre" }), svg);
+    directions.textContent = SPEC.text.directions;
+    view.appendChild(svg);
+    this.svg = svg;
+    this.box = [x0, y0, x1, y1];
+    this.caption = caption; this.directions = directions;
+    // Text keeps a readable size on screen whatever the picture's scale (a phone shows a
+    // wide scene small): sizes are in screen pixels, converted to the picture's units.
+    this.unitsPerPx = this.mmPerPx;
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { if (self.current) { self.fitText(); self.show(); } }).observe(svg);
+    }
+    view.appendChild(this.legend());
+    body.appendChild(view);
+    var side = h("div", { "class": "panel-readouts" });
+    this.status = h("p", { "class": "status", role: "status" });
+    this.readout = h("div", { "class": "readout-tables" });
+    this.gridNote = h("p", { "class": "grid-note" });
+    side.appendChild(this.status); side.appendChild(this.readout); side.appendChild(this.gridNote);
+    body.appendChild(side);
+    root.appendChild(body);
+  };
+
+  Panel.prototype.legend = function () {
+    var s = SPEC.strain, box = h("div", { "class": "legend" });
+    box.appendChild(h("p", { "class": "legend-title" }, SPEC.text.legend_title));
+    var svg = el("svg", { viewBox: "0 0 300 14", "class": "ramp", role: "img", preserveAspectRatio: "none",
+                          "aria-label": "colour scale from " + SPEC.text.legend_ticks.join(" to ") });
+    var defs = el("defs", {}, svg), grad = el("linearGradient", { id: this.root.id + "-ramp" }, defs);
+    for (var i = 0; i <= 16; i++) {
+      var u = s.lo + (1 - s.lo) * i / 16;
+      el("stop", { offset: (i / 16).toFixed(3), "stop-color": rgb(strainRGB(u)) }, grad);
+    }
+    el("rect", { x: 0, y: 0, width: 300, height: 14, fill: "url(#" + this.root.id + "-ramp)" }, svg);
+    box.appendChild(svg);
+    var ticks = h("div", { "class": "legend-ticks" });
+    SPEC.text.legend_ticks.forEach(function (t, i) {
+      var span = h("span", {}, t);
+      span.style.left = (100 * (s.legend_ticks[i] - s.lo) / (1 - s.lo)).toFixed(1) + "%";
+      ticks.appendChild(span);
+    });
+    box.appendChild(ticks);
+    return box;
+  };
+
+  Panel.prototype.nearestIndex = function () {
+    var d = this.data, flat = 0, chosen = [];
+    for (var i = 0; i < d.sliders.length; i++) {
+      var g = d.sliders[i].grid, v = this.values[i], best = 0;
+      for (var j = 1; j < g.length; j++) { if (Math.abs(g[j] - v) < Math.abs(g[best] - v)) { best = j; } }
+      chosen.push(g[best]);
+      flat = flat * g.length + best;
+    }
+    return { flat: flat, chosen: chosen };
+  };
+
+  Panel.prototype.geometry = function (index) {
+    var g = this.data.geometry[index], out = {}, pos = 0;
+    this.data.layout.forEach(function (part) {
+      var name = part[0], n = part[1], list = [];
+      for (var i = 0; i < n; i++) { list.push(name === "transforms" ? [g[pos], g[pos + 1], g[pos + 2] / 100] : [g[pos], g[pos + 1]]); pos += name === "transforms" ? 3 : 2; }
+      out[name] = list;
+    });
+    out.transforms = { pelvis: out.transforms[0], femur: out.transforms[1], tibia: out.transforms[2] };
+    return out;
+  };
+
+  Panel.prototype.show = function () {
+    var d = this.data, self = this;
+    var near = this.nearestIndex(), rec = d.points[near.flat], geo = this.geometry(rec[0]);
+    this.current = { index: near.flat, chosen: near.chosen, record: rec };
+    d.sliders.forEach(function (s, i) {
+      self.outputs[i].textContent = fmtGrid(self.values[i]) + "°";
+      self.inputs[i].setAttribute("aria-valuetext", fmtGrid(self.values[i]) + " degrees; showing the pose computed at " + fmtGrid(near.chosen[i]));
+    });
+    // bones: the outline in its segment's frame, moved by the segment's transform
+    Object.keys(this.bones).forEach(function (name) {
+      var b = self.bones[name], t = geo.transforms[b.segment], a = t[2] * Math.PI / 180;
+      var c = Math.cos(a), s = Math.sin(a);
+      var list = b.local.map(function (p) { return [t[0] + c * p[0] - s * p[1], t[1] + s * p[0] + c * p[1]]; });
+      var str = pts(list);
+      b.line.setAttribute("points", str);
+      if (b.fill) { b.fill.setAttribute("points", str); }
+    });
+    this.heads.forEach(function (hd) {
+      var xy = geo["path:" + hd], m = self.muscles[hd];
+      m.tendon.setAttribute("points", pts(xy));
+      m.belly.setAttribute("points", pts(bellyPolygon(xy, hd)));
+      m.belly.setAttribute("fill", rgb(strainRGB(rec[self.col["colour:" + hd]] / 1000)));
+    });
+    for (var v = 0; v < 5; v++) { this.vertebrae[v].setAttribute("points", pts(geo.lumbar.slice(4 * v, 4 * v + 4))); }
+    ["support", "other_leg", "foot", "trunk", "arm"].forEach(function (k) { self.parts[k].setAttribute("points", pts(geo[k])); });
+    this.parts.head.setAttribute("cx", geo.head[0][0]);
+    this.parts.head.setAttribute("cy", -geo.head[0][1]);
+    var hip = geo.hip[0], knee = geo.knee[0];
+    this.hipText.setAttribute("x", hip[0] + 50); this.hipText.setAttribute("y", -(hip[1] - 50));
+    this.hipText.setAttribute("dy", "0.35em"); this.kneeText.setAttribute("dy", "0.35em");
+    this.hipText.textContent = SPEC.text.hip.replace("{value}", this.num("hip"));
+    this.kneeText.setAttribute("x", knee[0] + 50); this.kneeText.setAttribute("y", -knee[1]);
+    this.kneeText.textContent = SPEC.text.knee.replace("{value}", this.num("knee"));
+    if (!this.textPx) { this.fitText(); }
+    var anchor = pointAlong(geo["path:semimembranosus"], 0.55), px = this.unitsPerPx * PX_PER_PT;
+    var tx = anchor[0] - 34 * px, ty = anchor[1] + 26 * px;
+    this.tagLine.setAttribute("x1", anchor[0]); this.tagLine.setAttribute("y1", -anchor[1]);
+    this.tagLine.setAttribute("x2", tx); this.tagLine.setAttribute("y2", -ty);
+    this.tagText.setAttribute("x", tx - 4 * px); this.tagText.setAttribute("y", -ty);
+    this.readouts(rec, near.chosen);
+  };
+
+  Panel.prototype.fitText = function () {
+    var w = this.svg.getBoundingClientRect().width, b = this.box;
+    if (w > 0) { this.unitsPerPx = (b[2] - b[0]) / w; }
+    var u = this.unitsPerPx, px = Math.max(13, TEXT_SCALE * (SPEC.font_pt - 1) * PX_PER_PT * this.mmPerPx / u);
+    [this.hipText, this.kneeText, this.tagText, this.directions].forEach(function (t) { t.setAttribute("font-size", (px * u).toFixed(1)); });
+    this.caption.setAttribute("font-size", (px * 1.15 * u).toFixed(1));
+    this.caption.setAttribute("y", (-b[3] + 1.5 * px * u).toFixed(0));
+    this.directions.setAttribute("y", (-b[1] - 0.5 * px * u).toFixed(0));
+    this.textPx = px;
+  };
+
+  Panel.prototype.num = function (name) { return this.current.record[this.col[name]]; };
+
+  function esc(t) { return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;"); }
+
+  /* The readout tables: the kernel panel's own cells (anatomy.ui.controls.readout_html) for
+   * the pose drawn; cells that never change are stored once, the others per grid point. */
+  Panel.prototype.readouts = function (rec, chosen) {
+    var d = this.data, c = this.col, T = d.tables, base = 1 + d.columns.length;
+    function v(name) { return rec[c[name]]; }
+    var texts = T.fixed.slice(), n = 0, html = "";
+    T.varying.forEach(function (pos, k) { texts[pos] = T.strings[rec[base + k]]; });
+    T.shape.forEach(function (table, ti) {
+      html += "<table class='readout-table readout-" + ti + "'><tbody>";
+      table.forEach(function (row) {
+        html += "<tr>";
+        row.forEach(function (tag, ci) {
+          var text = esc(texts[n++]);
+          if (tag === "th") { html += "<th scope='col'>" + text + "</th>"; }
+          else if (ci === 0) { html += "<th scope='row'>" + text + "</th>"; }
+          else { html += "<td>" + text + "</td>"; }
+        });
+        html += "</tr>";
+      });
+      html += "</tbody></table>";
+    });
+    this.readout.innerHTML = html;
+    var reachable = v("reachable") === 1, msg = "";
+    if (!reachable) {
+      if (d.reached) {
+        var target = chosen[d.sliders.findIndex(function (s) { return s.key === d.play; })];
+        var limit = d.limits[Math.max(v("limited_by") - 1, 0)];  // the model names the limit
+        msg = SPEC.text.stopped.replace("{reached}", fmtPlain(v(d.reached[0])).replace("°", ""))
+          .replace("{what}", d.reached[1]).replace("{limit}", limit).replace("{target}", fmtGrid(target));
+      } else {
+        msg = SPEC.text.beyond_joint;
+      }
+    }
+    this.status.textContent = msg;
+    this.status.hidden = reachable;
+    this.root.classList.toggle("stopped", !reachable);
+    var parts = d.sliders.map(function (s, i) { return s.label.replace(/\s*\(°[^)]*\)/, "").replace(/:.*$/, "") + " " + fmtGrid(chosen[i]) + "°"; });
+    var steps = d.sliders.map(function (s) { return fmtGrid(s.grid_step) + "°"; });
+    this.gridNote.textContent = "Showing the pose the model computed at " + parts.join(", ") +
+      " (the nearest grid point; grid step " + steps.join(" / ") + ").";
+    this.svgTitle.textContent = d.title + ": " + parts.join(", ") + (msg ? ". " + msg : "");
+  };
+
+  Panel.prototype.reset = function () {
+    this.stop();
+    var self = this;
+    this.data.sliders.forEach(function (s, i) { self.values[i] = s.value; self.inputs[i].value = s.value; });
+    this.show();
+  };
+
+  Panel.prototype.stop = function () {
+    if (this.timer) { clearInterval(this.timer); this.timer = null; }
+    if (this.playButton) { this.playButton.textContent = "\u25B6 Play"; this.playButton.setAttribute("aria-pressed", "false"); }
+  };
+
+  /* Play: the task's natural direction (task registry), from where the slider is to the
+   * end of its range (from the start if it is already there), one grid point per tick. */
+  Panel.prototype.togglePlay = function () {
+    if (this.timer) { this.stop(); return; }
+    var d = this.data, i = d.sliders.findIndex(function (s) { return s.key === d.play; }), self = this;
+    var grid = d.sliders[i].grid.slice();
+    if (d.play_direction === -1) { grid.reverse(); }
+    var here = this.nearestIndex().chosen[i], k = grid.indexOf(here);
+    if (k < 0 || k >= grid.length - 1) { k = 0; }
+    this.playButton.textContent = "\u23F8 Pause";
+    this.playButton.setAttribute("aria-pressed", "true");
+    this.timer = setInterval(function () {
+      if (k >= grid.length) { self.stop(); return; }
+      self.values[i] = grid[k]; self.inputs[i].value = grid[k]; self.show(); k++;
+    }, 60);
+  };
+
+  var panels = [];
+  document.querySelectorAll(".site-panel").forEach(function (root) {
+    var node = document.getElementById("panel-data-" + root.id.replace("panel-", ""));
+    panels.push(new Panel(root, JSON.parse(node.textContent)));
+  });
+  window.siteStrainRGB = strainRGB;       // for the tests
+  window.siteBellyPolygon = bellyPolygon;  // for the tests
+  window.sitePanels = panels;
+})();
