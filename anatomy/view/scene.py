@@ -29,7 +29,7 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Circle, Polygon
 
-from . import leg_art, palette
+from . import leg_art, palette, picture_spec
 from .outlines import bone_outlines, point_along, screen
 from .style import presenter_mode, scene_style
 from ..model.body import HEAD_RADIUS_M, posture_points
@@ -626,13 +626,12 @@ class ReadoutView(View):
         cax.imshow(grad, aspect="auto", cmap=STRAIN_CMAP, extent=(_RANGE_LO, _RANGE_HI, 0, 1))
         cax.set_yticks([])
         cax.set_xticks([_RANGE_LO, 0.0, _RANGE_HI])
-        cax.set_xticklabels(["shorter", "0%", "100%"], fontsize=_fs())
+        cax.set_xticklabels(picture_spec.TEXT["legend_ticks"], fontsize=_fs())
         cax.tick_params(length=2, pad=1)
         for tick, ha in zip(cax.get_xticklabels(), ("left", "center", "right")):
             tick.set_horizontalalignment(ha)
-        cax.set_title("colour and %: how far each head has gone\nfrom its standing length (0%)"
-                      "\nto its length at the end of this\nperson's SLR (100%)", fontsize=_fs(),
-                      pad=3, loc="left", linespacing=1.1)
+        cax.set_title(picture_spec.TEXT["legend_title"], fontsize=_fs(), pad=3, loc="left",
+                      linespacing=1.1)
         self.scale = cax
 
     def update(self, points, posture):
