@@ -26,8 +26,8 @@ def save_figure(figure, path, dpi: int = MIN_PNG_DPI) -> str:
 def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progress=None):
     """Render ``postures`` one by one on ``scene`` and save them as an animated GIF.
 
-    Uses matplotlib's `~matplotlib.animation.FuncAnimation` and
-    `~matplotlib.animation.PillowWriter`; every frame is drawn with the scene's readouts.
+    Uses matplotlib's `~matplotlib.animation.PillowWriter`; every frame is drawn with the
+    scene's readouts.
 
     Parameters
     ----------
@@ -40,7 +40,7 @@ def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progre
     progress
         Optional callable ``progress(done, total)`` (the panels pass a progress bar).
     """
-    from matplotlib.animation import FuncAnimation, PillowWriter
+    from matplotlib.animation import PillowWriter
 
     path = Path(path)
     if path.suffix.lower() != ".gif":
@@ -52,19 +52,17 @@ def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progre
     animated = [a for a in scene.figure.findobj() if a.get_animated()]
     for artist in animated:  # a saved frame is a full draw: every artist in it
         artist.set_animated(False)
+    # PillowWriter grabs the frames; no FuncAnimation: on a live ipympl canvas (Lab, Voila) its
+    # draw-event hook started the animation on the page and the save wrote no frame at all
+    # (IndexError in PillowWriter.finish), so Save GIF never reached the browser.
+    writer = PillowWriter(fps=fps)
     try:
-        with scene.info.shown():
-            animation = FuncAnimation(scene.figure, lambda i: scene.update(postures[i]),
-                                      frames=len(postures), blit=False, repeat=False,
-                                      cache_frame_data=False)
-            callback = None if progress is None else (lambda i, n: progress(i + 1, n))
-            try:
-                animation.save(path, writer=PillowWriter(fps=fps), dpi=dpi,
-                               progress_callback=callback)
-            finally:
-                # an animation left connected would start playing on the canvas's next draw
-                scene.figure.canvas.mpl_disconnect(animation._first_draw_id)
-                animation._stop()
+        with scene.info.shown(), writer.saving(scene.figure, str(path), dpi):
+            for i, posture in enumerate(postures):
+                scene.update(posture)
+                writer.grab_frame()
+                if progress is not None:
+                    progress(i + 1, len(postures))
     finally:
         for artist in animated:
             artist.set_animated(True)
