@@ -165,6 +165,25 @@ def mode_scene():
             "animated_artists": n_artists}
 
 
+COMPARE_SLR_DEG = 55.0
+
+
+def mode_compare():
+    """The scene with the comparison person on: per move, both persons solved and drawn."""
+    import anatomy
+
+    scene = _scene(blit=True)
+    total = []
+    for v in _moves(SCENE_MOVES):
+        t0 = time.perf_counter()
+        scene.update(anatomy.forward_bend(v, slr_deg=SLR_DEG),
+                     compare=anatomy.forward_bend(v, slr_deg=COMPARE_SLR_DEG),
+                     compare_label=f"SLR {COMPARE_SLR_DEG:g}°", target=v)
+        total.append((time.perf_counter() - t0) * 1e3)
+    scene.close()
+    return {"total": _stats(total)}
+
+
 def mode_full():
     scene = _scene(blit=False)
     total, restages = _timed_moves(scene)
@@ -203,7 +222,8 @@ def mode_png():
     return {"full": _stats(full), "diff": _stats(diff), "pixels": list(size)}
 
 
-MODES = {"naive": mode_naive, "scene": mode_scene, "full": mode_full, "png": mode_png}
+MODES = {"naive": mode_naive, "scene": mode_scene, "full": mode_full, "png": mode_png,
+         "compare": mode_compare}
 
 
 # ----------------------------------------------------------------------------------------
@@ -228,7 +248,7 @@ def main():
     import PIL
 
     results = {mode: _run_child(mode) for mode in MODES}
-    naive, scene, full, png = (results[m] for m in MODES)
+    naive, scene, full, png, compare = (results[m] for m in MODES)
     print("One slider move, forward bend (trunk 0-130° and back), slr "
           f"{SLR_DEG:.0f}°; Agg, matplotlib {matplotlib.__version__}, numpy "
           f"{np.__version__}, Pillow {PIL.__version__}; one process per mode; ms")
@@ -244,6 +264,8 @@ def main():
     print(_row("  solve (anatomy.forward_bend)", scene["solve"]))
     print(_row("  update: artist data (set_data, set_xy, text)", scene["data"]))
     print(_row("  restore_region + draw_artist + blit", scene["blit"]))
+    print(f"scene with the comparison person on (two persons solved and drawn):")
+    print(_row("solve both + update (restore, draw_artist, blit)", compare["total"]))
     print(f"scene, built once, no blitting ({full['restages']} restages):")
     print(_row("solve + update (one full canvas.draw)", full["total"]))
     w, h = png["pixels"]
@@ -254,6 +276,8 @@ def main():
                                                         ("full", full))}
     print("ratios (medians, same run):")
     print(f"  naive / scene (blit)                  {med['naive'] / med['scene']:6.1f}x")
+    print(f"  naive / scene with comparison         "
+          f"{med['naive'] / compare['total']['median']:6.1f}x")
     print(f"  scene without blit / with blit        {med['full'] / med['scene']:6.1f}x")
     print(f"  scene (blit) + whole-frame PNG        {med['scene'] + png['full']['median']:6.1f} ms"
           "  (an estimate of the kernel's work per move on ipympl)")
@@ -262,6 +286,7 @@ def main():
     print(json.dumps({"naive_ms_median": round(naive["total"]["median"], 2),
                       "scene_ms_median": round(scene["total"]["median"], 2),
                       "scene_ms_p90": round(scene["total"]["p90"], 2),
+                      "compare_ms_median": round(compare["total"]["median"], 2),
                       "moves": scene["total"]["n"]}))
 
 

@@ -3,6 +3,7 @@
 Each move must reach the scene (``panel.scene.posture``) and the HTML readouts the right way,
 never pile up figures, and keep errors visible. Save buttons write into a temporary folder.
 """
+import html
 import re
 
 import matplotlib.pyplot as plt
@@ -63,7 +64,8 @@ def _consistent(panel):
     """The scene, the figure readout and the HTML all show the panel's posture."""
     p = panel.posture
     assert panel.scene.posture is p
-    assert panel.readouts.value == readout_html(p, big=panel.presenter)
+    assert panel.readouts.value == readout_html(p, big=panel.presenter,
+                                                status=panel.scene.status.get_text())
     assert (panel.scene.info.readout.get_text() + "\n"
             + panel.scene.info.readout_right.get_text()) == readout_text(p)
 
@@ -100,15 +102,17 @@ def test_straight_leg_raise_past_the_limit_says_so(panels):
     slider.value = 40.0
     assert panel.posture.reachable
     assert _number(panel.readouts.value, "SLR angle (leg to table)", "°") == 40.0
-    assert "Beyond what the tissues allow" not in panel.readouts.value
+    assert "Stopped at" not in panel.readouts.value
     slider.value = 70.0
     assert not panel.posture.reachable
-    assert "Beyond what the tissues allow" in panel.readouts.value
-    assert panel.scene.status.get_text().startswith("Beyond what the tissues allow")
+    status = panel.scene.status.get_text()
+    assert status == "Stopped at 60° of leg raised from the table (asked for 70°): " \
+                     "hamstrings at their limit"
+    assert html.escape(status) in panel.readouts.value  # the same words in both places
     # the picture shows the furthest pose: the leg stops at the person's SLR
     assert _number(panel.readouts.value, "SLR angle (leg to table)", "°") == 60.0
     slider.value = 50.0
-    assert "Beyond" not in panel.readouts.value and panel.scene.status.get_text() == ""
+    assert "Stopped" not in panel.readouts.value and panel.scene.status.get_text() == ""
 
 
 def test_straight_leg_raise_lengthens_the_hamstrings(panels):
@@ -182,7 +186,7 @@ def test_joint_and_pelvis_explorers_build(panels, factory):
 def test_joint_explorer_hip_flexion_lengthens_and_knee_flexion_shortens(panels):
     panel = panels(joint_explorer)
     st = [_length_cm(panel.readouts.value, "Semitendinosus")]
-    for hip in (30.0, 60.0, 90.0):
+    for hip in (20.0, 40.0, 60.0):  # within the default person's limit (SLR 80°)
         panel.sliders["hip_flexion_deg"].value = hip
         assert panel.posture.hip_flexion_deg == pytest.approx(hip)
         _consistent(panel)
@@ -194,13 +198,20 @@ def test_joint_explorer_hip_flexion_lengthens_and_knee_flexion_shortens(panels):
     assert _length_cm(panel.readouts.value, "Semitendinosus") < before - 1.0
     panel.sliders["pelvic_tilt_deg"].value = 10.0
     assert panel.posture.pelvic_tilt_deg == pytest.approx(10.0)
+    # thigh fixed in space: tilting the pelvis forward flexes the hip by as much
+    assert panel.posture.hip_flexion_deg == pytest.approx(70.0)
 
 
 def test_joint_explorer_past_the_limit_says_so(panels):
     panel = panels(joint_explorer, slr_deg=50.0)
     panel.sliders["hip_flexion_deg"].value = 110.0
-    assert not panel.posture.reachable
-    assert "Beyond what the tissues allow" in panel.readouts.value
+    p = panel.posture
+    assert p.reachable  # the pose drawn stops at the limit...
+    assert max(p.hamstring_stretch.values()) == pytest.approx(1.0, abs=1e-3)
+    assert 40.0 < p.hip_flexion_deg < 110.0
+    status = panel.scene.status.get_text()  # ...and the figure and readouts say so
+    assert status.startswith("Stopped at hip") and "at their limit" in status
+    assert html.escape(status) in panel.readouts.value
 
 
 def test_pelvis_explorer_anterior_tilt_deepens_the_lordosis(panels):
@@ -274,17 +285,22 @@ def test_reset_puts_every_slider_back(panels):
     ("joint_pose", "hip_flexion_deg"), ("pelvis", "pelvic_tilt_deg"),
 ])
 def test_play_is_linked_to_the_task_slider(all_panels, which, key):
+    """Play runs the slider in its own steps, the registry's way round, end to end."""
     panel = dict(all_panels)[which]
     slider = panel.sliders[key]
     assert panel.play is not None
-    assert (panel.play.min, panel.play.max) == (int(slider.min), int(slider.max))
+    assert panel.play.min == 0
+    assert panel.play.max == round((slider.max - slider.min) / slider.step)
+    ends = (panel._play_value(0), panel._play_value(panel.play.max))
+    assert sorted(ends) == [slider.min, slider.max]
+    if which == "active_knee_extension":  # the test straightens the knee: 90° → 0°
+        assert ends == (slider.max, slider.min)
     try:
-        target = int(round(0.3 * slider.min + 0.7 * slider.max))
-        panel.play.value = target  # what a Play tick does
-        assert slider.value == target
-        _consistent(panel)
-        slider.value = float(int(slider.min) + 1)
-        assert panel.play.value == int(slider.min) + 1
+        for i in (panel.play.max // 3, panel.play.max):  # what Play ticks do
+            panel.play.value = i
+            assert slider.value == panel._play_value(i)
+            _consistent(panel)
+        assert slider.value == ends[1]  # Play ends at the end
     finally:
         slider.value = panel._defaults[key]
 

