@@ -473,7 +473,7 @@ def test_presenter_toggle_rebuilds_the_figure_larger_and_keeps_the_pose(panels):
 def test_text_alternative_states_the_pose_in_words(panels):
     panel = panels(pelvis_explorer)
     before = panel.alt.value
-    assert "pelvis at its standing tilt" in before and "% of its length at the end of" in before
+    assert "pelvis at its standing tilt" in before and "% of its range (0% at its standing length" in before
     panel.sliders["pelvic_tilt_deg"].value = -12.0
     assert "pelvis rotated 12° back from standing" in panel.alt.value
     assert "role='status'" in panel.alt.value

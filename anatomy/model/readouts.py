@@ -198,10 +198,10 @@ def summary(posture) -> str:
                 "tolerance_nm"):
         q = QUANTITIES[key]
         rows.append(f"{q.label:<{width}}{q.text(posture, digits=1):>9}")
-    of_limit = HEAD_QUANTITIES["of_limit"]
+    used = HEAD_QUANTITIES["range_used"]  # the figure's one percentage per head
     for head in HAMSTRING_HEADS:
-        rows.append(f"{FACTS[head].abbreviation + ' ' + of_limit.short:<{width}}"
-                    f"{of_limit.text(posture, head):>9}")
+        rows.append(f"{FACTS[head].abbreviation + ' range ' + used.short:<{width}}"
+                    f"{used.text(posture, head):>9}")
     for key in posture.readouts:
         q = QUANTITIES.get(key)
         if q is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 
 from ..model.muscles import FACTS
+from ..model.readouts import HEAD_QUANTITIES
 
 
 def _tilt_words(deg: float) -> str:
@@ -41,14 +42,18 @@ def _flexion_words(joint: str, deg: float) -> str:
 def pose_description(posture, title: str | None = None) -> str:
     """The pose in words: what the figure shows, for screen readers and as a caption."""
     what = (title or posture.task.replace("_", " ")).lower()
-    head = posture.most_stretched_head
+    # the figure's one percentage per head: range used, 0% at the standing length, 100% at the
+    # length at the end of this person's straight leg raise (anatomy.model.readouts)
+    used = posture.hamstring_range_used
+    head = max(used, key=used.get)
     parts = [_tilt_words(posture.pelvic_tilt_deg),
              _flexion_words("hip", posture.hip_flexion_deg),
              _flexion_words("knee", posture.knee_flexion_deg),
              f"lumbar lordosis {round(posture.lumbar_lordosis_deg)}°",
-             f"{FACTS[head].label} (the most stretched head) at "
-             f"{round(100 * posture.hamstring_stretch[head])}% of its length at the end of "
-             "this person's straight leg raise"]
+             f"{FACTS[head].label} (the head nearest its limit) has used "
+             f"{HEAD_QUANTITIES['range_used'].text(posture, head)} of its range (0% at its "
+             "standing length, 100% at its length at the end of this person's straight leg "
+             "raise)"]
     text = f"In the model ({what}): " + "; ".join(parts) + "."
     if not posture.reachable:
         text += " The target is beyond what the tissues allow: this is the furthest pose reached."

@@ -133,6 +133,7 @@ class Panel:
         self.readouts.add_class("anatomy-readouts")
         self.message = widgets.HTML()
         self.alt = widgets.HTML()  # the figure's text alternative (anatomy.ui.a11y)
+        self.details = widgets.VBox([self.alt, self.readouts])
         self._alt_timer = None
         self._live = _is_widget_backend()
         self._name = f"{name}{_cell_key()}"
@@ -158,6 +159,7 @@ class Panel:
         else:
             self.play = None
         self.compare = None
+        toggles = []  # the view choices: one row under the sliders
         if compare and "slr_deg" in sliders:
             self.compare = widgets.ToggleButtons(
                 options=[("nobody", None)] + [(label, slr) for label, slr in compare],
@@ -165,14 +167,14 @@ class Panel:
                 style={"description_width": "initial"},
                 tooltip="Draw a second person with other hamstrings in the same picture")
             self.compare.observe(self._on_change, names="value")
-            controls.append(self.compare)
+            toggles.append(self.compare)
         self.secondary = widgets.ToggleButtons(
             options=[("pelvis and lumbar spine", "pelvis"), ("back of the thigh", "back")],
             value="pelvis", description="Close-up:", style={"description_width": "initial"})
         self.secondary.observe(self._guard(lambda ch: self.scene.show_secondary(ch["new"])),
                                names="value")
         self.secondary.value = secondary
-        controls.append(self.secondary)
+        toggles.append(self.secondary)
         self.reset_button = widgets.Button(description="Reset", icon="undo",
                                            tooltip="Back to the starting position")
         self.reset_button.on_click(self._guard(lambda _: self.reset()))
@@ -199,9 +201,13 @@ class Panel:
         self.view = self._make_view()
         self.heading = widgets.HTML()
         self.body = self._make_body()
+        # the figure first, its sliders right under it: on a 1366x900 laptop in JupyterLab the
+        # picture (with its numbers) and every slider are on the screen together; the view
+        # choices, buttons, text alternative and the table follow
         self.widget = widgets.VBox(
-            [widgets.HTML(a11y.PRESENTER_CSS), self.heading, *controls, self.body,
-             widgets.HBox(buttons), self.message, self.errors])
+            [widgets.HTML(a11y.PRESENTER_CSS), self.heading, self.body, *controls,
+             widgets.HBox(toggles, layout=widgets.Layout(flex_flow="row wrap")),
+             widgets.HBox(buttons), self.message, self.details, self.errors])
         self.widget.add_class("anatomy-panel")
         self._apply_sizes()
         self._render(first)
@@ -240,10 +246,10 @@ class Panel:
         return widgets.Output(layout=widgets.Layout(min_height=f"{h}px"))
 
     def _make_body(self):
-        """The figure, its text alternative and the readouts (on a projector the figure
-        shows the readouts itself and the text alternative is for screen readers only)."""
+        """The figure (the text alternative and the readout table sit in ``details``, under
+        the buttons; on a projector the figure shows the readouts itself)."""
         self.readouts.layout.display = "none" if self.presenter else None
-        return widgets.VBox([self.view, self.alt, self.readouts])
+        return widgets.VBox([self.view])
 
     def _apply_sizes(self):
         big = self.presenter
@@ -560,7 +566,7 @@ def readout_html(posture, big=False, status="") -> str:
     left = "".join(
         f"<tr><td>{html.escape(QUANTITIES[k].label)}</td><td style='text-align:right'>"
         f"<b>{html.escape(QUANTITIES[k].text(posture))}</b></td></tr>" for k in keys)
-    head_keys = ("length", "of_limit", "range_used")
+    head_keys = ("length", "range_used")  # one percentage per head, as in the figure
     header = "".join(f"<th title='{html.escape(HEAD_QUANTITIES[k].explanation)}'>"
                      f"{html.escape(HEAD_QUANTITIES[k].short)}</th>" for k in head_keys)
     right = "".join(
