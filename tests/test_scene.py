@@ -515,3 +515,44 @@ def test_no_label_shows_minus_zero(make_scene, posture):
     shown = [t.get_text() for t in scene.figure.findobj(Text)
              if t.get_visible() and minus_zero.search(t.get_text())]
     assert not shown, shown
+
+
+# ------------------------------------------------------------------------------------------
+# frames as ipympl sends them (webagg core: the same frame logic ipympl inherits)
+# ------------------------------------------------------------------------------------------
+class _Browser:
+    """Stands in for the page: records the image mode announced before each frame."""
+
+    def __init__(self):
+        self.mode = "full"  # webagg's starting mode; it announces changes only
+        self.frames = []
+
+    def send_json(self, content):
+        if content["type"] == "image_mode":
+            self.mode = content["mode"]
+
+    def send_binary(self, blob):
+        self.frames.append(self.mode)
+
+
+def test_every_frame_sent_to_a_browser_is_whole(make_scene):
+    """A lost 'diff' frame leaves stale pixels and a lost first frame a blank canvas (the
+    browser drops a frame that a newer one replaces before it has loaded), so the scene
+    sends whole frames only. Drives the webagg core canvas ipympl is built on."""
+    from matplotlib.backends.backend_webagg_core import (FigureCanvasWebAggCore,
+                                                         FigureManagerWebAgg)
+    scene = make_scene(anatomy.forward_bend(20.0, slr_deg=70.0))
+    canvas = FigureCanvasWebAggCore(scene.figure)
+    manager = FigureManagerWebAgg(canvas, 99)
+    browser = _Browser()
+    manager.web_sockets.add(browser)
+    canvas.draw()  # the first frame: the browser asked for it ('refresh')
+    assert scene._background is not None, "the first draw should cache the background"
+    for trunk in (30.0, 45.0, 60.0, 61.0):
+        scene.update(anatomy.forward_bend(trunk, slr_deg=70.0))
+    assert len(browser.frames) >= 5, browser.frames
+    assert set(browser.frames) == {"full"}, browser.frames
+    # the probe can fail: without the scene's request, the same canvas sends diffs
+    canvas.restore_region(scene._background)
+    canvas.blit(scene.figure.bbox)
+    assert browser.frames[-1] == "diff"

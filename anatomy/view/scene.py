@@ -663,6 +663,16 @@ class Scene:
 
     def _show(self):
         canvas = self.figure.canvas
+        if hasattr(canvas, "_force_full"):
+            # ipympl (webagg) sends a frame as a "diff" of changed pixels once the browser has
+            # had one whole frame. The browser loads each frame as an image, asynchronously; a
+            # frame that arrives before the previous one has loaded replaces it unseen. Losing
+            # a whole frame that way left a canvas blank for good (the diffs after it are
+            # drawn over nothing), and losing a diff leaves stale pixels. Whole frames are
+            # self-sufficient: a lost one is repaired by the next. Cost: none measurable; a
+            # whole 900x500 frame encodes in about 15 ms, a diff frame in about 18 ms with its
+            # comparison (benchmarks/scene.py, "PNG encoding").
+            canvas._force_full = True
         if self.blit and self._background is not None:
             canvas.restore_region(self._background)
             self._draw_moving()
