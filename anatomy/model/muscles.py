@@ -287,25 +287,25 @@ def _path_length(head: str, hip_deg, knee_deg) -> np.ndarray:
 
 
 def _length_unchecked(head: str, hip_deg, knee_deg) -> np.ndarray:
-    hip = np.asarray(hip_deg, float)
-    knee = np.asarray(knee_deg, float)
+    hip, knee = np.broadcast_arrays(np.asarray(hip_deg, float), np.asarray(knee_deg, float))
     k0 = KNEE_CONTINUATION_START_DEG
-    length = _path_length(head, hip, np.minimum(knee, k0))
     deep = knee > k0
-    if not np.any(deep):
-        return length
+    if not deep.any():
+        return _path_length(head, hip, knee)
+    length = np.array(_path_length(head, hip, np.minimum(knee, k0)), ndmin=1)
+    deep1 = np.array(deep, ndmin=1)
     # Continue from k0 with the path's length L0, moment arm r0 = -dL/dθ and its slope r1,
     # the slope fading with scale tau: r(u) = r0 + r1·tau·(1 - exp(-u/tau)), u = θ - k0 (rad).
+    # Only the deep poses pay for the three extra path lengths (one call, stacked).
+    hd = np.array(hip, ndmin=1)[deep1]
+    lm, l0, lp = _path_length(head, hd[:, None], k0 + _CONT_STEP_DEG * np.array([-1.0, 0.0, 1.0])).T
     h = np.radians(_CONT_STEP_DEG)
-    l0 = _path_length(head, hip, k0)
-    lp = _path_length(head, hip, k0 + _CONT_STEP_DEG)
-    lm = _path_length(head, hip, k0 - _CONT_STEP_DEG)
     r0 = -(lp - lm) / (2 * h)
     r1 = -(lp - 2 * l0 + lm) / h**2
     tau = np.radians(KNEE_CONTINUATION_EASE_DEG)
-    u = np.radians(np.maximum(knee - k0, 0.0))
-    continued = l0 - r0 * u - r1 * tau * (u - tau * -np.expm1(-u / tau))
-    return np.where(deep, continued, length)
+    u = np.radians(np.array(knee, ndmin=1)[deep1] - k0)
+    length[deep1] = l0 - r0 * u - r1 * tau * (u - tau * -np.expm1(-u / tau))
+    return length.reshape(knee.shape)
 
 
 def _check_pose(head, hip_flexion_deg, knee_flexion_deg):
