@@ -207,6 +207,19 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
        "index, and compensatory lumbar movement in 60 patients with nonspecific chronic low "
        "back pain", "Med Sci Monit 29:e939657 (PMID 36949625)",
        "https://doi.org/10.12659/MSM.939657"),
+    # Cited by the model version 2 calibration (anatomy/model/calibration.py, docs/model.md);
+    # titles, journals, numbers and DOIs checked against PubMed records.
+    _R("endo2012", "Endo K et al. (full author list not checked for the project)", 2012,
+       "Sagittal lumbar and pelvic alignment in the standing and sitting positions",
+       "J Orthop Sci 17(6):682-686 (PMID 22915074)", "https://doi.org/10.1007/s00776-012-0281-1"),
+    _R("lopezminarro2007", "López-Miñarro PA et al. (full author list not checked for the "
+       "project)", 2007, "A comparison of the spine posture among several sit-and-reach test "
+       "protocols", "J Sci Med Sport 10(6):456-462 (PMID 17298887)",
+       "https://doi.org/10.1016/j.jsams.2006.10.003"),
+    _R("marshall2014", "Marshall PW, Siegler JC", 2014,
+       "Lower hamstring extensibility in men compared to women is explained by differences in "
+       "stretch tolerance", "BMC Musculoskelet Disord 15:223 (PMID 25000977)",
+       "https://doi.org/10.1186/1471-2474-15-223"),
     _R("youdas2005", "Youdas JW, Krause DA, Hollman JH, Harmsen WS, Laskowski E", 2005,
        "The influence of gender and age on hamstring muscle length in healthy adults",
        "J Orthop Sports Phys Ther 35(4):246-252", "https://doi.org/10.2519/jospt.2005.35.4.246"),
