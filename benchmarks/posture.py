@@ -41,6 +41,13 @@ def main():
     med, _ = timed(lambda: anatomy.Hamstrings.from_slr(float(rng.uniform(40, 100))), 200)
     result["hamstrings_from_slr_ms"] = round(med, 3)
     print(f"{'Hamstrings.from_slr':24s} one call:  median {med:6.3f} ms")
+
+    def new_person():  # a new person built explicitly, then one solve with hamstrings=
+        h = anatomy.Hamstrings.from_slr(float(rng.uniform(40, 100)))
+        anatomy.forward_bend(float(rng.uniform(0, 100)), hamstrings=h)
+    med, _ = timed(new_person, 200)
+    result["new_person_from_slr_and_solve_ms"] = round(med, 3)
+    print(f"{'from_slr + forward_bend':24s} one call:  median {med:6.3f} ms (target 2 ms)")
     from anatomy.model import population as pop
     people = pop.simulate_people(1000, seed=0)
     for name, fn in (("simulate 1000 people", lambda: pop.simulate_people(1000, seed=0)),

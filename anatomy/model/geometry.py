@@ -35,8 +35,9 @@ the hip centre, which real muscles (wrapped over the ischium) do not."""
 KNEE_FLEXION_RANGE_DEG = (-10.0, 130.0)
 """Knee flexion the model accepts: 10° hyperextension as in [gait2392] to 130° flexion. The
 knee offset spline is published to 120°; beyond that its slope eases to zero by 130° (no kink).
-Past about 130° the straight-line paths of biceps femoris would pass in front of the knee's
-centre (a knee *extensor*), which the real, wrapped tendon is not, so the range stops there."""
+Hamstring lengths beyond 75° are continued from their moment arms rather than read off the
+drawn paths (see `anatomy.model.muscles`, "Deep knee flexion"), because the published path
+geometry takes biceps femoris's knee moment arm below zero near 120°."""
 PELVIC_TILT_RANGE_DEG = (-60.0, 130.0)
 """Pelvic rotation from the neutral standing position (anterior positive). Large values occur
 in forward bending, where the pelvis rotates on the thighs by about 70° (Esola et al. 1996)."""
@@ -117,9 +118,11 @@ _KNEE_Y_VALUES_M = np.array([-0.4226, -0.4082, -0.399, -0.3976, -0.3966, -0.3952
 
 class _NaturalCubicSpline:
     """A natural cubic spline through given knots. Beyond the first knot it continues along
-    its end slope; beyond the last knot its slope eases to zero over `EASE_DEG` and the value
-    is then held, so value and slope are continuous everywhere (no kink where the published
-    data end)."""
+    its end slope; beyond the last knot its slope eases to zero over `EASE_DEG` along a
+    smoothstep (3s² - 2s³) and the value is then held. A natural spline has no curvature at
+    its last knot and the smoothstep starts with none either, so value, slope and curvature
+    are continuous everywhere (no kink where the published data end, and no jump in the
+    slope of anything computed from the slope, such as a moment arm)."""
 
     EASE_DEG = 10.0
 
@@ -148,8 +151,9 @@ class _NaturalCubicSpline:
         h = self.h[-1]
         slope1 = self.b[-1] + 2 * self.c[-2] * h + 3 * self.d[-1] * h**2
         w = self.EASE_DEG
-        u = np.clip(t - self.x[-1], 0.0, w)
-        after = self.y[-1] + slope1 * (u - u**2 / (2 * w))
+        s = np.clip(t - self.x[-1], 0.0, w) / w
+        # slope1 * (1 - smoothstep(s)) integrated from the last knot
+        after = self.y[-1] + slope1 * w * (s - s**3 + 0.5 * s**4)
         return np.where(t < self.x[0], self.y[0] + slope0 * (t - self.x[0]),
                         np.where(t > self.x[-1], after, inner))
 

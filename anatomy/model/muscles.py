@@ -22,6 +22,32 @@ frame of the bone it is fixed to). Two changes, both about the knee:
 Lengths depend on hip and knee flexion only: pelvic tilt moves the pelvis and femur together
 in space, and tilting the pelvis anteriorly with the thigh held still *is* hip flexion.
 
+Deep knee flexion
+-----------------
+Followed to 130°, the path geometry above makes every head's knee moment arm fall steeply
+after about 60° and takes that of biceps femoris below zero at 116-124° (hip straight:
+-3.7 mm at 120°), which would make it a knee *extensor*. Two things in the published
+geometry do it, both larger the more the knee bends:
+
+* biceps femoris's tibial via point ([gait2392], on the back of the lateral tibial
+  condyle) turns in front of the straight line from the thigh to the fibular head from
+  about 16° (long head) and 31° (short head) of flexion, so the path hooks forward around a
+  point that a taut tendon, not attached there, would lift off (about 20 mm in front of
+  that line at 90-130°);
+* the knee's rolling-gliding translation ([gait2392] after Yamaguchi & Zajac 1989) moves
+  the tibia's instantaneous centre of rotation about 10 mm backwards between 60° and 120°,
+  towards the tendons, which costs every head about 15 mm of moment arm there.
+
+Tendon-excursion measurements on cadaver knees find the biceps femoris knee moment arm
+about constant over the whole range of flexion ([visser1990]; [buford1997] measured all
+knee muscles over the range in 15 specimens). So beyond `KNEE_CONTINUATION_START_DEG` the
+model no longer reads the lengths off the drawn path: it continues each head's length from
+its value, moment arm and the moment arm's slope at that angle, with the slope fading out
+over `KNEE_CONTINUATION_EASE_DEG` (an assumption), so the moment arm levels off instead of
+collapsing. Length, moment arm and the moment arm's slope are continuous there (no kink);
+below that angle nothing changes. At 90° of knee flexion (chair sitting, the start of the
+knee tests) lengths are 0.3-0.5 mm shorter than the drawn path; at 130°, 1.0-1.4 cm.
+
 Moment arms are ``r = -dL/dθ`` (θ the joint's flexion angle in radians), taken by a central
 difference of the length function, so they are consistent with the lengths by construction:
 hamstrings have negative hip moment arms (they extend the hip) and positive knee moment arms
@@ -240,12 +266,46 @@ def _crossing_points(head: str, hip_deg, knee_deg):
     return px, py, pz, qx, qy, q0[2]
 
 
-def _length_unchecked(head: str, hip_deg, knee_deg) -> np.ndarray:
+KNEE_CONTINUATION_START_DEG = 75.0
+"""Knee flexion beyond which lengths are continued from the moment arm rather than read off
+the drawn path (see "Deep knee flexion" above). Assumed: chosen below the angles where the
+published geometry's moment arms collapse and above the knee angles at which the tasks'
+hamstrings are long (knee at most 30-40° at the end of the knee tests)."""
+KNEE_CONTINUATION_EASE_DEG = 10.0
+"""Over about this many degrees the moment arm's slope fades out beyond
+`KNEE_CONTINUATION_START_DEG` (exponentially), so the moment arm levels off. Assumed."""
+_CONT_STEP_DEG = 0.01
+
+
+def _path_length(head: str, hip_deg, knee_deg) -> np.ndarray:
+    """Length of the drawn path (origin, knee wrap, tibial points), metres."""
     px, py, pz, qx, qy, qz = _crossing_points(head, hip_deg, knee_deg)
     l1, l2, l3, *_ = _wrap_xy(px, py, qx, qy)
     planar = l1 + l2 + l3
     crossing = np.sqrt(planar**2 + (qz - pz) ** 2)
     return crossing + _DIST_FIXED_M[head]
+
+
+def _length_unchecked(head: str, hip_deg, knee_deg) -> np.ndarray:
+    hip, knee = np.broadcast_arrays(np.asarray(hip_deg, float), np.asarray(knee_deg, float))
+    k0 = KNEE_CONTINUATION_START_DEG
+    deep = knee > k0
+    if not deep.any():
+        return _path_length(head, hip, knee)
+    length = np.array(_path_length(head, hip, np.minimum(knee, k0)), ndmin=1)
+    deep1 = np.array(deep, ndmin=1)
+    # Continue from k0 with the path's length L0, moment arm r0 = -dL/dθ and its slope r1,
+    # the slope fading with scale tau: r(u) = r0 + r1·tau·(1 - exp(-u/tau)), u = θ - k0 (rad).
+    # Only the deep poses pay for the three extra path lengths (one call, stacked).
+    hd = np.array(hip, ndmin=1)[deep1]
+    lm, l0, lp = _path_length(head, hd[:, None], k0 + _CONT_STEP_DEG * np.array([-1.0, 0.0, 1.0])).T
+    h = np.radians(_CONT_STEP_DEG)
+    r0 = -(lp - lm) / (2 * h)
+    r1 = -(lp - 2 * l0 + lm) / h**2
+    tau = np.radians(KNEE_CONTINUATION_EASE_DEG)
+    u = np.radians(np.array(knee, ndmin=1)[deep1] - k0)
+    length[deep1] = l0 - r0 * u - r1 * tau * (u - tau * -np.expm1(-u / tau))
+    return length.reshape(knee.shape)
 
 
 def _check_pose(head, hip_flexion_deg, knee_flexion_deg):

@@ -63,6 +63,10 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
     _R("visser1990", "Visser JJ, Hoogkamer JE, Bobbert MF, Huijing PA", 1990,
        "Length and moment arm of human leg muscles as a function of knee and hip-joint angles",
        "Eur J Appl Physiol 61:453-460", "https://doi.org/10.1007/BF00236067"),
+    _R("buford1997", "Buford WL Jr et al. (full author list not checked for the project)", 1997,
+       "Muscle balance at the knee: moment arms for the normal knee and the ACL-minus knee",
+       "IEEE Trans Rehabil Eng 5(4):367-379 (PMID 9422462)",
+       "https://pubmed.ncbi.nlm.nih.gov/9422462/"),
     _R("thelen2005", "Thelen DG, Chumanov ES, Hoerth DM et al.", 2005,
        "Hamstring muscle kinematics during treadmill sprinting",
        "Med Sci Sports Exerc 37(1):108-114",
@@ -185,16 +189,37 @@ REFERENCES: dict[str, Reference] = {r.key: r for r in [
        "The effect of standing and different sitting positions on lumbar lordosis: "
        "radiographic study of 30 healthy volunteers", "Asian Spine J 9(5):762-769",
        "https://doi.org/10.4184/asj.2015.9.5.762"),
+    # link1990: title, journal, volume, pages, DOI and method checked against PubMed 2217540
+    # (61 men aged 20-30; lumbar curve by flexible ruler, not radiographs; a standard chair
+    # and a Balans Multi-Chair). The author list is as cited in the literature; the
+    # PubMed record seen for the project did not show it.
     _R("link1990", "Link CS, Nicholson GG, Shaddeau SA, Birch R, Gossman MR", 1990,
        "Lumbar curvature in standing and sitting in two types of chairs: relationship of "
-       "hamstring and hip flexor muscle length", "Phys Ther 70(10):611-618",
+       "hamstring and hip flexor muscle length", "Phys Ther 70(10):611-618 (PMID 2217540)",
        "https://doi.org/10.1093/ptj/70.10.611"),
-    _R("kyungnam2023", "Physical Therapy Department, Kyungnam University, Changwon, Korea "
-       "(author names not retrieved for the project; see the DOI)", 2023,
+    # The key names the university because the authors could not be verified for the
+    # project: title, journal, date, DOI and PMID are checked (PubMed 36949625; 60 patients,
+    # hamstring length by active knee extension); the affiliations there are the Physical
+    # Therapy Department and its Graduate School, Kyungnam University, Changwon, Korea.
+    _R("kyungnam2023", "Authors not verified for the project (Physical Therapy Department, "
+       "Kyungnam University, Changwon, Korea)", 2023,
        "Association between hamstring shortness and asymmetry, pain intensity, disability "
        "index, and compensatory lumbar movement in 60 patients with nonspecific chronic low "
        "back pain", "Med Sci Monit 29:e939657 (PMID 36949625)",
        "https://doi.org/10.12659/MSM.939657"),
+    # Cited by the model version 2 calibration (anatomy/model/calibration.py, docs/model.md);
+    # titles, journals, numbers and DOIs checked against PubMed records.
+    _R("endo2012", "Endo K et al. (full author list not checked for the project)", 2012,
+       "Sagittal lumbar and pelvic alignment in the standing and sitting positions",
+       "J Orthop Sci 17(6):682-686 (PMID 22915074)", "https://doi.org/10.1007/s00776-012-0281-1"),
+    _R("lopezminarro2007", "López-Miñarro PA et al. (full author list not checked for the "
+       "project)", 2007, "A comparison of the spine posture among several sit-and-reach test "
+       "protocols", "J Sci Med Sport 10(6):456-462 (PMID 17298887)",
+       "https://doi.org/10.1016/j.jsams.2006.10.003"),
+    _R("marshall2014", "Marshall PW, Siegler JC", 2014,
+       "Lower hamstring extensibility in men compared to women is explained by differences in "
+       "stretch tolerance", "BMC Musculoskelet Disord 15:223 (PMID 25000977)",
+       "https://doi.org/10.1186/1471-2474-15-223"),
     _R("youdas2005", "Youdas JW, Krause DA, Hollman JH, Harmsen WS, Laskowski E", 2005,
        "The influence of gender and age on hamstring muscle length in healthy adults",
        "J Orthop Sports Phys Ther 35(4):246-252", "https://doi.org/10.2519/jospt.2005.35.4.246"),

@@ -277,7 +277,7 @@ def figure_moment_arms(hip_range_deg=(-20.0, 120.0), knee_range_deg=(0.0, 120.0)
     fig.suptitle("Leverage changes with the angle: moment arm r = -dL/dθ", fontsize=12,
                  fontweight="bold", color=_TEXT)
     _source(fig, "Model: moment arms taken from the length curves (Delp et al. 1990 "
-                 "geometry). Knee angles beyond about 110° are a sketch.")
+                 "geometry); beyond 75° of knee flexion assumed to level off (docs/model.md 5.3).")
     return fig
 
 
