@@ -576,6 +576,10 @@ def build(out: Path, repo=None, quick=False, only=None) -> dict:
     prepared = [(path, *prepare_notebook(path)) for path in notebooks]
     # The kernels run in their own processes (two worker threads wait on them) while this
     # process solves the panels' grids: they overlap on a 2-core machine.
+    # jupyter_client imports IPython.paths lazily when it first looks for a kernel; two
+    # threads doing that first import at once failed once with KeyError: 'IPython'. Import it
+    # here, before the threads start.
+    import IPython.paths  # noqa: F401
     with ThreadPoolExecutor(max_workers=2) as pool:
         runs = [pool.submit(execute_notebook, path, run) for path, run, _, _ in prepared]
         panel_parts = [panels_json(panels, quick) for _, _, panels, _ in prepared]
