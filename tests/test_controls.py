@@ -388,7 +388,7 @@ def test_an_error_in_a_callback_is_shown_in_the_panel(panels, monkeypatch, capsy
     panel = panels(task_explorer, "forward_bend")
     before = panel.posture
     assert panel.errors.outputs == ()
-    monkeypatch.setattr(panel, "_solve", _fail)
+    monkeypatch.setattr(panel, "solver", _fail)
     panel.sliders["trunk_flexion_deg"].value = 50.0  # must not raise
     assert panel.posture is before  # the last good picture stays
     shown = _shown(panel)

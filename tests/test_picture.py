@@ -107,7 +107,7 @@ def test_every_control_changes_the_picture_or_says_why_not(closing, notebook, ca
             frames.append(_pixels(panel))
     assert _changed(before, frames[0]) > 50 or _changed(before, frames[1]) > 50, \
         f"{notebook} {call}: Play left the picture as it was"
-    key = panel._play_key
+    key = panel.play_key
     assert panel.sliders[key].value == panel._play_value(panel.play.max)
 
 

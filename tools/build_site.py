@@ -249,16 +249,6 @@ def readout_tables(posture):
     return parser.tables
 
 
-def _play_direction(task, play_key):
-    """+1 (low to high) or -1, from the task registry when Play moves the task's slider."""
-    from anatomy.model.tasks import TASK_REGISTRY
-
-    record = TASK_REGISTRY.get(task)
-    if record is None or record.slider is None or record.slider.name != play_key:
-        return 1
-    return record.play_direction
-
-
 def panel_data(function, args, kwargs, quick=False, coarser=None):
     """Build the real panel, read its sliders, and solve it on a grid over them.
 
@@ -271,15 +261,10 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
         sliders = [{"key": k, "label": s.description, "min": float(s.min),
                     "max": float(s.max), "step": float(s.step), "value": float(s.value)}
                    for k, s in panel.sliders.items()]
-        play = None
-        if panel.play is not None:  # the slider Play is linked to (same range and value)
-            linked = [k for k, s in panel.sliders.items()
-                      if (int(s.min), int(s.max), int(s.value))
-                      == (panel.play.min, panel.play.max, panel.play.value)]
-            play = next((k for k in linked if k != "slr_deg"), linked[0] if linked else None)
-        lo, hi = panel.scene._limits
+        play, play_direction = panel.play_key, panel.play_direction  # the slider Play moves
+        lo, hi = panel.scene.limits
         title = panel.title
-        solve = panel._solve  # the panel's own solver: slider values in, Posture out
+        solve = panel.solver  # the panel's own solver: slider values in, Posture out
         first = panel.posture
     finally:
         panel.close()
@@ -336,7 +321,7 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
         "tables": {"shape": table_shape, "fixed": cells[0], "varying": varying, "strings": strings},
         "reached": REACHED.get(first.task),
         "limits": _LIMITS,
-        "play_direction": _play_direction(first.task, play),
+        "play_direction": play_direction,
         "heads": {h: FACTS[h].abbreviation for h in HAMSTRING_HEADS},
         "head_labels": {h: FACTS[h].label for h in HAMSTRING_HEADS},
     }

@@ -113,6 +113,12 @@ class Panel:
         ``{parameter name: FloatSlider}``; setting ``.value`` (in Python or by dragging)
         solves the task and updates the scene.
     scene : anatomy.scene.Scene
+    solver : callable
+        The panel's solver: slider values (keyword arguments) in, a `Posture` out.
+    play_key, play_direction : str or None, int
+        The slider Play moves and its direction (+1 low to high, -1 high to low, from the
+        task registry); ``None, 1`` when the panel has no Play. The static course
+        (``tools/build_site.py``) reads these, the solver and ``scene.limits``.
     widget : ipywidgets.VBox
         What the notebook displays (a Panel displays itself).
     """
@@ -124,7 +130,7 @@ class Panel:
         self._nerve = bool(nerve)
         self.title = title
         self.sliders = sliders
-        self._solve = solve
+        self.solver = solve
         self._sweep = sweep
         self._target_key = target_key
         self._defaults = {k: s.value for k, s in sliders.items()}
@@ -147,7 +153,7 @@ class Panel:
             # Play runs the task its natural way (the registry's play_direction), in the
             # slider's own steps, from one end of the range to the other, and stops there.
             target = sliders[play_key]
-            self._play_key, self._play_direction = play_key, int(play_direction)
+            self.play_key, self.play_direction = play_key, int(play_direction)
             steps = int(round((target.max - target.min) / target.step))
             self.play = widgets.Play(min=0, max=steps, step=1, interval=60, value=0,
                                      description="Play", show_repeat=False,
@@ -158,6 +164,7 @@ class Panel:
             controls.insert(0, widgets.HBox([widgets.Label("Sweep:"), self.play]))
         else:
             self.play = None
+            self.play_key, self.play_direction = None, 1
         self.compare = None
         toggles = []  # the view choices: one row under the sliders
         if compare and "slr_deg" in sliders:
@@ -200,6 +207,8 @@ class Panel:
         buttons.append(self.presenter_button)
         self.view = self._make_view()
         self.heading = widgets.HTML()
+        if self._live:  # the figure carries the title: kept for screen readers, no height
+            self.heading.layout = widgets.Layout(height="0px", overflow="hidden", margin="0")
         self.body = self._make_body()
         # the figure first, its sliders right under it: on a 1366x900 laptop in JupyterLab the
         # picture (with its numbers) and every slider are on the screen together; the view
@@ -303,16 +312,16 @@ class Panel:
         return {k: float(s.value) for k, s in self.sliders.items()}
 
     def _safe_solve(self, **override):
-        return self._solve(**{**self._values(), **override})
+        return self.solver(**{**self._values(), **override})
 
     def _play_value(self, i):
-        target = self.sliders[self._play_key]
-        if self._play_direction > 0:
+        target = self.sliders[self.play_key]
+        if self.play_direction > 0:
             return float(target.min + i * target.step)
         return float(target.max - i * target.step)
 
     def _on_play(self, change):
-        self.sliders[self._play_key].value = self._play_value(change["new"])
+        self.sliders[self.play_key].value = self._play_value(change["new"])
 
     def _on_change(self, change):
         self._guard(lambda: self._render(self._safe_solve()))()
@@ -337,7 +346,7 @@ class Panel:
         kw = {}
         if self._target_key is not None:
             kw["target"] = float(self.sliders[self._target_key].value)
-        note = getattr(self._solve, "note", None)  # the solver's word on a stopped pose
+        note = getattr(self.solver, "note", None)  # the solver's word on a stopped pose
         slr = None if self.compare is None else self.compare.value
         if slr is not None:
             kw["compare"] = self._safe_solve(slr_deg=slr)

@@ -825,6 +825,12 @@ class Scene:
                            pelvic_incidence_deg=posture.pelvic_incidence_deg)[::10]
         return steps + [posture]
 
+    @property
+    def limits(self):
+        """The side view's fixed data limits ``((x0, y0), (x1, y1))``, metres: every pose of
+        the task fits them (the static course draws with the same limits)."""
+        return self._limits
+
     # views, by name, for code that reads one artist (tests, exports)
     @property
     def side(self) -> SideView:

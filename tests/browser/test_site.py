@@ -156,7 +156,7 @@ def _kernel_readout_cells(panel, values):
     its own HTML): what a student with a kernel would read."""
     from anatomy.ui import controls
 
-    posture = panel._solve(**values)
+    posture = panel.solver(**values)
     text = controls.readout_html(posture)
     cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", text, re.S)
     return [html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells], posture
