@@ -510,3 +510,18 @@ def test_slr_nerve_panel_ankle_and_neck_load_the_nerve_not_the_hamstrings(panels
     assert "the nerve</b>" in panel.readouts.value
     with pytest.raises(ValueError, match="straight leg raise and the slump"):
         task_explorer("forward_bend", nerve=True)
+
+
+def test_running_a_cell_again_frees_the_old_panels_widgets(monkeypatch, closing):
+    """Re-running a panel's cell replaces the panel: the old one's widgets (sliders, their
+    styles and layouts, buttons, toggles) leave ipywidgets' registry, so a class re-running
+    cells all lesson does not pile them up in the kernel."""
+
+    from anatomy.ui import controls as ui_controls
+    monkeypatch.setattr(ui_controls, "_cell_key", lambda: "@the-same-cell")
+    from ipywidgets.widgets.widget import _instances as registry  # Widget.widgets, not deprecated
+    closing(task_explorer("straight_leg_raise"))
+    after_one = len(registry)
+    for _ in range(3):
+        closing(task_explorer("straight_leg_raise"))
+    assert len(registry) == after_one, (after_one, len(registry))

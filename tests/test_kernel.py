@@ -87,12 +87,15 @@ def test_rerunning_every_cell_ten_times_keeps_figures_and_memory(kernel, path):
             _, errors = run(kernel, src)
             assert not errors, f"{path.name} pass {i + 1}: {errors}"
         figs, rss = probe(kernel)
-        if first is None:
+        if i == 1:
+            # the baseline is taken after the second pass: the first re-run is a one-time
+            # warm-up (05: 121 -> 133 -> 136 -> 136.1 -> 136.4 MB, then about +0.3 MB a pass)
             first = (figs, rss)
     print(f"\n{path.name}: open figures {first[0]} -> {figs}; "
-          f"resident memory {first[1]:.1f} -> {rss:.1f} MB after {RERUNS} runs")
+          f"resident memory {first[1]:.1f} -> {rss:.1f} MB from run 2 to run {RERUNS}")
     assert figs == first[0], "re-running the cells piles up figures"
-    assert rss - first[1] < 20.0, f"memory grew {rss - first[1]:.1f} MB over {RERUNS} re-runs"
+    assert rss - first[1] < 12.0, (f"memory grew {rss - first[1]:.1f} MB over the last "
+                                   f"{RERUNS - 2} re-runs")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

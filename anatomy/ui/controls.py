@@ -95,6 +95,23 @@ def _cell_key() -> str:
 
 
 _COUNTER = {"n": 0}
+_OPEN_PANELS: dict = {}  # name -> the newest Panel of that name (re-running a cell replaces it)
+
+
+def _close_tree(widget, seen=None) -> None:
+    """Close a widget and every widget it holds (children, layout, style, a canvas's
+    toolbar). ``Widget.close`` does not recurse, and a widget left open stays in ipywidgets'
+    registry with its observers, and so does the Panel they call back into."""
+    seen = set() if seen is None else seen
+    if id(widget) in seen:
+        return
+    seen.add(id(widget))
+    for key in list(getattr(widget, "keys", ())):
+        value = getattr(widget, key, None)
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(item, widgets.Widget):
+                _close_tree(item, seen)
+    widget.close()
 
 
 
@@ -143,10 +160,17 @@ class Panel:
         self._alt_timer = None
         self._live = _is_widget_backend()
         self._name = f"{name}{_cell_key()}"
+        old = _OPEN_PANELS.get(self._name)
+        if old is not None:  # the same cell run again: its old panel goes, widgets and all
+            old.close()
+        _OPEN_PANELS[self._name] = self
         first = self._safe_solve()
         self.scene = self._build_scene(first)
         for s in sliders.values():
-            s.style = {"description_width": "initial", **({"handle_color": "#0072B2"})}
+            # set on the widget's own style and layout objects: a replaced one stays in
+            # ipywidgets' registry (a leak per re-run)
+            s.style.description_width = "initial"
+            s.style.handle_color = "#0072B2"
             s.observe(self._on_change, names="value")
         controls = list(sliders.values())
         if play_key is not None:
@@ -208,7 +232,8 @@ class Panel:
         self.view = self._make_view()
         self.heading = widgets.HTML()
         if self._live:  # the figure carries the title: kept for screen readers, no height
-            self.heading.layout = widgets.Layout(height="0px", overflow="hidden", margin="0")
+            self.heading.layout.height, self.heading.layout.overflow = "0px", "hidden"
+            self.heading.layout.margin = "0"
         self.body = self._make_body()
         # the figure first, its sliders right under it: on a 1366x900 laptop in JupyterLab the
         # picture (with its numbers) and every slider are on the screen together; the view
@@ -265,7 +290,7 @@ class Panel:
         font = "1.6em" if big else "1em"
         self.heading.value = f"<b style='font-size:{font}'>{html.escape(self.title)}</b>"
         for s in self.sliders.values():
-            s.layout = widgets.Layout(width="100%", max_width="1400px" if big else "680px")
+            s.layout.width, s.layout.max_width = "100%", "1400px" if big else "680px"
         if big:
             self.widget.add_class("anatomy-presenter")
         else:
@@ -413,7 +438,9 @@ class Panel:
         if self._alt_timer is not None:
             self._alt_timer.cancel()
         self.scene.close()
-        self.widget.close()
+        _close_tree(self.widget)
+        if _OPEN_PANELS.get(self._name) is self:
+            del _OPEN_PANELS[self._name]
 
     def _ipython_display_(self):
         # the page helper: accessible names, values with units, downloads (anatomy.ui.a11y)

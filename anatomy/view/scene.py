@@ -949,7 +949,12 @@ class Scene:
         self._animated = []
         plt.close(self.figure)
         self.figure.clear()  # after closing, not on the update path
-        self.figure.canvas.__dict__.pop("renderer", None)  # the Agg pixel buffer
+        canvas = self.figure.canvas
+        canvas.__dict__.pop("renderer", None)  # the Agg pixel buffer
+        if hasattr(canvas, "_last_buff"):  # webagg/ipympl: the last frame sent (2 MB)
+            canvas._last_buff = np.empty((0, 0), dtype=np.uint32)
+        if getattr(canvas, "_data_url", None) is not None:  # ipympl: that frame as a PNG
+            canvas._data_url = None
         for view in self.views.values():  # let the artists go, even if the object is kept
             view.close()
         self.views = {}
