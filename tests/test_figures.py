@@ -234,7 +234,7 @@ def test_compare_table_default_columns_and_star():
     assert lines[1].startswith("long sitting, SLR 55° *")
     for line, p in zip(lines[1:5], postures):
         assert f"{p.pelvic_tilt_deg:+.1f}°" in line and f"{p.lumbar_lordosis_deg:.1f}°" in line
-    assert lines[-1].startswith("* beyond what the tissues allow")
+    assert lines[-1].startswith("* past the hamstrings' limit: the pose asked for")
     assert "-0.0" not in text
 
 

@@ -23,6 +23,7 @@ import html
 
 from ..model.muscles import FACTS
 from ..model.readouts import HEAD_QUANTITIES
+from ..model.tasks import task_record
 
 
 def _tilt_words(deg: float) -> str:
@@ -55,7 +56,10 @@ def pose_description(posture, title: str | None = None) -> str:
              "standing length, 100% at its length at the end of this person's straight leg "
              "raise)"]
     text = f"In the model ({what}): " + "; ".join(parts) + "."
-    if not posture.reachable:
+    if not posture.reachable and task_record(posture.task).past_the_end == "hold":
+        text += (" The hamstrings are past what this person tolerates: the pose asked for is"
+                 " shown.")
+    elif not posture.reachable:
         text += " The target is beyond what the tissues allow: this is the furthest pose reached."
     return text
 

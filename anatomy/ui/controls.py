@@ -612,8 +612,10 @@ def readout_html(posture, big=False, status="") -> str:
                   f"{'</b>' if k == 'length' else ''}</td>" for k in head_keys) + "</tr>"
         for h in HAMSTRING_HEADS)
     # the same honest-state message as the figure's (the panel passes it)
-    status = (f"<p style='color:#B34700'><b>{html.escape(status)}</b>: the figure shows the "
-              f"furthest pose the tissues allow.</p>" if status else "")
+    shown = ("the pose asked for" if task_record(posture.task).past_the_end == "hold"
+             else "the furthest pose the tissues allow")
+    status = (f"<p style='color:#B34700'><b>{html.escape(status)}</b>: the figure shows "
+              f"{shown}.</p>" if status else "")
     r = posture.readouts  # the nerve tests say what stopped them (anatomy.model.neuro)
     if not posture.reachable and r.get("slr_limited_by_nerve"):
         status = ("<p style='color:#B34700'><b>Stopped at "
