@@ -244,3 +244,68 @@ def test_notebook_in_voila(page, voila, artifacts, name):
     assert "import anatomy" not in page.inner_text("body")
     assert page.get_by_text("Error displaying widget").count() == 0
     _move_and_check(page, name, "voila", artifacts)
+
+
+def _quiet(locator, still_s: float = 2.0, timeout_s: float = 120.0) -> bytes:
+    """A screenshot once the canvas has not changed for ``still_s`` (Play finished, the last
+    frame in)."""
+    deadline = time.time() + timeout_s
+    last, since = locator.screenshot(), time.time()
+    while time.time() < deadline:
+        time.sleep(0.4)
+        shot = locator.screenshot()
+        if _changed(last, shot) > 0:
+            last, since = shot, time.time()
+        elif time.time() - since >= still_s:
+            return shot
+    return last
+
+
+def test_no_stale_pixels_after_moves_and_play(page, lab, artifacts):
+    """After slider moves and Play, the canvas shows what a full render of the same state
+    shows. The full render: switching the close-up away and back redraws the whole figure
+    (no cached background). Tolerance: the noise floor measured between two such full renders
+    of one state, printed."""
+    name = "04_tight_hamstrings_and_the_lower_back.ipynb"
+    _run_all_in_lab(page, lab, name)
+    panel = page.locator(".anatomy-panel").first
+    panel.evaluate("e => e.scrollIntoView({block: 'start'})")
+    canvas = _canvases(page).first
+    assert _not_blank(_drawn(canvas))
+    other = panel.locator("button", has_text="back of the thigh")
+    back = panel.locator("button", has_text="pelvis and lumbar")
+
+    def full_render() -> bytes:
+        shown = _quiet(canvas)
+        other.click()
+        _until_changed(canvas, shown)
+        away = _quiet(canvas)
+        back.click()
+        _until_changed(canvas, away)
+        return _quiet(canvas)
+
+    floor = _changed(full_render(), full_render())
+    slider = panel.locator(".widget-slider").nth(1)  # the trunk slider (after the SLR one)
+    handle = slider.locator(".noUi-handle")
+    handle.focus()
+    for key, n in (("ArrowLeft", 40), ("ArrowRight", 15), ("ArrowLeft", 5)):
+        for _ in range(n):
+            page.keyboard.press(key)
+    _settled(slider)
+    panel.get_by_role("button", name="Play the sweep").click()
+    page.screenshot(path=str(artifacts / "stale_during_play.png"))
+    _quiet(canvas, still_s=3.0)
+    handle.focus()
+    for _ in range(60):  # back from the end of the sweep into reach (trunk about 70°)
+        page.keyboard.press("ArrowLeft")
+    assert _settled(slider) < 90, "the trunk slider did not come back into reach"
+    moved = _quiet(canvas)
+    page.screenshot(path=str(artifacts / "stale_after_moves.png"))
+    fresh = full_render()
+    stale = _changed(moved, fresh)
+    print(f"\nstale-pixel check: noise floor {floor:.5f}, after moves and Play {stale:.5f} "
+          f"(share of canvas pixels differing by more than 30/765)")
+    if stale > max(2 * floor, 0.0005):
+        (artifacts / "stale_moved.png").write_bytes(moved)
+        (artifacts / "stale_fresh.png").write_bytes(fresh)
+    assert stale <= max(2 * floor, 0.0005), (stale, floor)
