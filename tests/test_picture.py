@@ -167,7 +167,7 @@ def test_pictures_of_every_panel_are_saved_to_look_at(closing, presenter):
             out.write_bytes(panel.scene.png(dpi=100))
             assert out.stat().st_size > 10_000
             w, h = panel.scene.figure.get_size_inches() * 100
-            assert (w, h) == ((1600, 900) if presenter else (900, 560))
+            assert (w, h) == ((1360, 1000) if presenter else (900, 560))
     finally:
         present(False)
 

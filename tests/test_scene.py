@@ -433,8 +433,10 @@ def test_presenter_scene_is_larger(make_scene, presenting):
     assert scene.presenter
     w, h = scene.figure.get_size_inches()
     normal = make_scene(anatomy.forward_bend(40.0), presenter=False)
-    assert w > 1.4 * normal.figure.get_size_inches()[0]  # fills a projector, not a column
-    assert w / h == pytest.approx(16 / 9, rel=0.05)  # a 16:9 screen
+    n_w, n_h = normal.figure.get_size_inches()
+    assert w > 1.4 * n_w and h > 1.6 * n_h  # fills a projector, not a notebook column
+    # a 1920x1080 screen less a 520-px column of controls beside the figure
+    assert w / h == pytest.approx((1920 - 40 - 520) / (1080 - 70), rel=0.05)
     assert scene.info.title.get_fontsize() >= PRESENTER_MIN_PT
     assert scene.side.title.get_fontsize() >= PRESENTER_MIN_PT
     assert max(line.get_linewidth() for line in scene.side.art["muscles"].values()) > \

@@ -163,6 +163,12 @@ PRESENTER_CSS = """
 .anatomy-presenter .widget-slider { height: 44px !important; }
 .anatomy-presenter .widget-readout { min-width: 3.5em !important; }
 .anatomy-panel .anatomy-alt { margin: 0.2em 0; color: #333; }
+.anatomy-presenter .anatomy-controls .widget-slider { flex-wrap: wrap; height: auto !important; }
+.anatomy-presenter .anatomy-controls .widget-slider .widget-label {
+  width: 100% !important; max-width: none !important; text-align: left !important; }
+.anatomy-presenter .anatomy-controls .widget-toggle-buttons,
+.anatomy-presenter .anatomy-controls .widget-toggle-buttons .widget-toggle-buttons {
+  flex-wrap: wrap; height: auto !important; }
 </style>
 """
 """Presenter sizes for a panel's widgets (scoped to panels with the ``anatomy-presenter``

@@ -54,6 +54,7 @@ ALT_DELAY_S = 0.6
 drag ends), so a screen reader announces the pose once, not at every step."""
 
 PRESENTER_SCREEN_PX = (1920, 1080)
+PRESENTER_CONTROLS_PX = 520  # the controls' column beside the figure in presenter mode
 """The screen a presenter panel must fit (a 1080p projector)."""
 
 # Slider ranges offered to users (physiological, not the model's full input range) come from
@@ -238,11 +239,14 @@ class Panel:
         # the figure first, its sliders right under it: on a 1366x900 laptop in JupyterLab the
         # picture (with its numbers) and every slider are on the screen together; the view
         # choices, buttons, text alternative and the table follow
-        self.widget = widgets.VBox(
-            [widgets.HTML(a11y.PRESENTER_CSS), self.heading, self.body, *controls,
-             widgets.HBox(toggles, layout=widgets.Layout(flex_flow="row wrap")),
-             widgets.HBox(buttons), self.message, self.details, self.errors])
+        self.controls_box = widgets.VBox(
+            [*controls, widgets.HBox(toggles, layout=widgets.Layout(flex_flow="row wrap")),
+             widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap"))])
+        self.controls_box.add_class("anatomy-controls")
+        self._css = widgets.HTML(a11y.PRESENTER_CSS)
+        self.widget = widgets.VBox()
         self.widget.add_class("anatomy-panel")
+        self._arrange()
         self._apply_sizes()
         self._render(first)
         self._update_alt()
@@ -257,11 +261,12 @@ class Panel:
         if getattr(self, "secondary", None) is not None:  # rebuilt: keep the close-up chosen
             scene.show_secondary(self.secondary.value)
         if self.presenter and self._live:  # the whole panel on a 1920x1080 screen
-            rows = len(self.sliders) + 1  # the sliders and the Sweep row
-            room = PRESENTER_SCREEN_PX[1] - 190 - 56 * rows  # heading, buttons, slider rows
+            # the controls take a column beside the figure (`_arrange`)
+            room_h = PRESENTER_SCREEN_PX[1] - 70  # page margins
+            room_w = PRESENTER_SCREEN_PX[0] - 40 - PRESENTER_CONTROLS_PX
             fig = scene.figure
             w_in, h_in = fig.get_size_inches()
-            dpi = min(fig.get_dpi(), room / h_in, (PRESENTER_SCREEN_PX[0] - 40) / w_in)
+            dpi = min(fig.get_dpi(), room_h / h_in, room_w / w_in)
             fig.set_dpi(dpi)
             # the base dpi a high-density screen multiplies (ipympl resets the dpi from it)
             fig._original_dpi = dpi
@@ -279,6 +284,23 @@ class Panel:
         h = 880 if self.presenter else 570
         return widgets.Output(layout=widgets.Layout(min_height=f"{h}px"))
 
+    def _arrange(self):
+        """The panel's order. Normal: the figure, its sliders under it, then the rest (a
+        1366x900 laptop shows figure and sliders together). Presenter: the controls in a
+        column beside the figure, so the figure takes the projector's full height."""
+        if self.presenter and self._live:
+            row = widgets.HBox([self.body, self.controls_box],
+                               layout=widgets.Layout(align_items="flex-start"))
+            top = [row]
+        else:
+            top = [self.body, self.controls_box]
+        old = [w for w in self.widget.children if isinstance(w, widgets.HBox)
+               and self.controls_box in w.children]
+        self.widget.children = (self._css, self.heading, *top, self.message, self.details,
+                                self.errors)
+        for w in old:  # the presenter row it replaced (its children live on)
+            w.close()
+
     def _make_body(self):
         """The figure (the text alternative and the readout table sit in ``details``, under
         the buttons; on a projector the figure shows the readouts itself)."""
@@ -290,7 +312,8 @@ class Panel:
         font = "1.6em" if big else "1em"
         self.heading.value = f"<b style='font-size:{font}'>{html.escape(self.title)}</b>"
         for s in self.sliders.values():
-            s.layout.width, s.layout.max_width = "100%", "1400px" if big else "680px"
+            s.layout.width, s.layout.max_width = "100%", "680px"
+        self.controls_box.layout.width = f"{PRESENTER_CONTROLS_PX}px" if big else "auto"
         if big:
             self.widget.add_class("anatomy-presenter")
         else:
@@ -307,8 +330,7 @@ class Panel:
         self.scene = self._build_scene(old_scene.posture)
         self.view = self._make_view()
         self.body = self._make_body()
-        self.widget.children = tuple(self.body if w is old_body else w
-                                     for w in self.widget.children)
+        self._arrange()
         old_body.close()
         old_scene.close()
         if isinstance(old_view, widgets.Output):

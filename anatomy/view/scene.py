@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import textwrap
 import weakref
 
 import numpy as np
@@ -630,8 +631,10 @@ class ReadoutView(View):
         cax.tick_params(length=2, pad=1)
         for tick, ha in zip(cax.get_xticklabels(), ("left", "center", "right")):
             tick.set_horizontalalignment(ha)
-        cax.set_title(picture_spec.TEXT["legend_title"], fontsize=_fs(), pad=3, loc="left",
-                      linespacing=1.1)
+        title = picture_spec.TEXT["legend_title"]
+        if self.scene.presenter:  # 18-pt type in the presenter's narrower column
+            title = "\n".join(textwrap.wrap(title.replace("\n", " "), 34))
+        cax.set_title(title, fontsize=_fs(), pad=3, loc="left", linespacing=1.1)
         self.scale = cax
 
     def update(self, points, posture):
@@ -767,8 +770,9 @@ class Scene:
     def _build(self, points, posture, plt):
         big = self.presenter
         # 9 in (900 px) wide: the notebook column of a 1366-px laptop screen, with the sliders
-        # above it and all of it on a 900-px-high screen; presenter: a 16:9 projector.
-        figsize = (16.0, 9.0) if big else (9.0, 5.6)
+        # under it and both on a 900-px-high screen; presenter: 13.6 x 10 in, the height of a
+        # 1920x1080 projector with the controls in a column beside it.
+        figsize = (13.6, 10.0) if big else (9.0, 5.6)
         with plt.ioff():
             fig = plt.figure(num=self.name, figsize=figsize, dpi=100)
         self.figure = fig

@@ -189,14 +189,16 @@ def test_voila_present_switch_shows_presenter_sizes(voila, browser, artifacts):
         button_font = float(button.evaluate("e => getComputedStyle(e).fontSize").rstrip("px"))
         canvas = _canvases(page).first.bounding_box()
         box = panel.bounding_box()
-        sizes[query] = (font, button_font, canvas["width"], box["width"], box["height"])
+        sizes[query] = (font, button_font, canvas["width"], box["width"], box["height"],
+                        canvas["height"])
         panel.scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / f"voila_present{'_on' if query else '_off'}.png"))
         page.close()
     context.close()
     small, big = sizes[""], sizes["?present=1"]
-    print(f"label px, button px, canvas width, panel width x height: normal {small}, "
+    print(f"label px, button px, canvas width, panel width x height, canvas height: normal {small}, "
           f"presenter {big}")
     assert big[0] >= 24 and big[1] >= 24 and small[0] < 24
     assert big[2] > 1.3 * small[2], "the figure is not larger in presenter mode"
+    assert big[5] >= 0.85 * 1080, f"the presenter figure does not take the screen's height: {big}"
     assert big[3] <= 1920 and big[4] <= 1080, f"the presenter panel does not fit 1920x1080: {big}"
