@@ -25,7 +25,7 @@ from PIL import Image
 import anatomy
 from anatomy.model.body import posture_points
 from anatomy.ui.presenter import present
-from anatomy.view.scene import Scene, readout_text, strain_colour
+from anatomy.view.scene import Scene, readout_columns, readout_text, strain_colour
 from anatomy.view.style import presenter_mode
 
 PRESENTER_MIN_PT = 18.0
@@ -297,9 +297,16 @@ def test_readout_shows_the_postures_numbers(make_scene, posture):
     from anatomy.model.tasks import task_record
     # each readout the task's registry record lists: its label, then its value (a posture may
     # carry more readouts, e.g. the nerve bed in every task; the registry says what is shown)
-    for key in task_record(posture.task).readouts:
+    # the figure shows them in the registry's order while the right column is no taller than
+    # the angles (the colour scale sits under both; the HTML table has them all)
+    left, right = readout_columns(posture)
+    assert len(right.splitlines()) <= len(left.splitlines())
+    lines = [line.strip() for line in text.splitlines()]
+    shown = [k for k in task_record(posture.task).readouts if QUANTITIES[k].short in lines]
+    assert shown == list(task_record(posture.task).readouts[:len(shown)])
+    assert shown or not task_record(posture.task).readouts, "the task's first readout is missing"
+    for key in shown:
         q = QUANTITIES[key]
-        lines = [line.strip() for line in text.splitlines()]
         assert lines[lines.index(q.short) + 1] == q.text(posture), key
     if "leg_raise_deg" in posture.readouts:
         assert f"{round(posture.readouts['leg_raise_deg'])}°" in text

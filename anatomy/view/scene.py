@@ -387,6 +387,20 @@ class SideView(View):
             self.arcs[key].set_data(arc[:, 0], arc[:, 1])
             ref = c + v0 / max(np.linalg.norm(v0), 1e-9) * r * 1.25
             self.refs[key].set_data([c[0], ref[0]], [c[1], ref[1]])
+            upright = posture.frame_angle_deg == 0
+            ha = "center"
+            if key == "pelvis":
+                # along its arc's middle the label sat on the sacrum and the lowest vertebrae:
+                # upright, behind the buttock; lying supine, above the belly
+                label_at, ha = ((c + np.array([-0.11, 0.03]), "right") if upright
+                                else (c + np.array([-0.15, 0.10]), "center"))
+            elif key != "pelvis" and abs(q[qkey].value(posture)) < 20.0:
+                # a small angle's arc is short and its middle lies on the bone: the label goes
+                # in front of the joint (the trunk's, beside the chest, clear of the head)
+                step = (0.06, 0.20) if key == "trunk" else (0.06, 0.0)
+                label_at = c + _rot(np.array(step), posture.frame_angle_deg)
+                ha = "left" if upright else "center"
+            self.angle_text[key].set_horizontalalignment(ha)
             self.angle_text[key].set_position(tuple(label_at))
             self.angle_text[key].set_text(f"{word} {q[qkey].text(posture)}")
         # beside the lumbar spine, on its back (away from the support when lying supine)
@@ -990,7 +1004,7 @@ def readout_columns(posture: Posture, compact: bool = False,
     task's own readouts; with ``compare``, the second person's numbers beside the first's.
 
     Every line is rendered from `anatomy.model.readouts` (short label, unit, rounding). A
-    head's % is its range used (0% standing, 100% at its limit; "slack" below 0%).
+    head's % is its range used (0% standing, 100% at its limit; "<0%" shorter than standing).
     ``compact`` (presenter mode) leaves out lumbar flexion and the task's readouts, so two
     columns at 18 pt fit the panel.
     """
@@ -1007,6 +1021,8 @@ def readout_columns(posture: Posture, compact: bool = False,
                      + "".join(f"{_used_text(p, h):>6}" for p in people))
     if not compact:
         for key in task_record(posture.task).readouts:
+            if len(lines) + 2 > len(angles):  # no taller than the angles: the colour scale
+                break                         # sits under them (the table has the rest)
             q = QUANTITIES[key]
             lines += [q.short, " ".join(q.text(p) for p in people)]
     return "\n".join(angles), "\n".join(lines)
@@ -1014,10 +1030,10 @@ def readout_columns(posture: Posture, compact: bool = False,
 
 def _used_text(posture, head) -> str:
     """A head's % of its range used, never above 100% (no pose past the limit is drawn) and
-    "shorter" below 0% (shorter than standing)."""
+    "<0%" when it is shorter than standing (the colour scale's "shorter" end)."""
     v = HEAD_QUANTITIES["range_used"].value(posture, head)
     if v < -0.5:
-        return "short"
+        return "<0%"
     return f"{min(round(v), 100) + 0:d}%"
 
 
