@@ -137,6 +137,9 @@ def _trunk_and_arm(posture, pelvis):
         direction = np.array([1.0, 0.0, 0.0])
     elif arm_pose == "along_trunk":
         direction = -thorax / np.linalg.norm(thorax)
+        if posture.frame_angle_deg:  # lying: the arm rests on the table beside the body
+            # (along the thorax, which the lumbar curve tilts, it went through the table)
+            direction = np.array([1.0 if direction[0] >= 0 else -1.0, 0.0, 0.0])
     else:  # hanging
         direction = np.array([0.0, -1.0, 0.0])
     arm = shoulder + np.outer([0.0, UPPER_ARM_M, UPPER_ARM_M + FOREARM_M, ARM_M], direction)
