@@ -54,8 +54,9 @@ ALT_DELAY_S = 0.6
 drag ends), so a screen reader announces the pose once, not at every step."""
 
 PRESENTER_SCREEN_PX = (1920, 1080)
-PRESENTER_CONTROLS_PX = 520  # the controls' column beside the figure in presenter mode
 """The screen a presenter panel must fit (a 1080p projector)."""
+PRESENTER_CONTROLS_PX = 520
+"""Width of the controls' column beside the figure in presenter mode (`Panel._arrange`)."""
 
 # Slider ranges offered to users (physiological, not the model's full input range) come from
 # the task registry: the person and joint sliders, then each task's own.
