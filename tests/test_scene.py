@@ -567,3 +567,26 @@ def test_every_frame_sent_to_a_browser_is_whole(make_scene):
     canvas.restore_region(scene._background)
     canvas.blit(scene.figure.bbox)
     assert browser.frames[-1] == "diff"
+
+
+@pytest.mark.parametrize("close_up", ["pelvis", "back"])
+def test_no_identity_colour_where_colour_means_strain(make_scene, close_up):
+    """In the scene the bellies' colour means strain, so no line or label box uses a head's
+    identity colour (SM's blue box beside a fully stretched SM read as 'slack'): heads are
+    named by text and place."""
+    import matplotlib.colors as mc
+
+    from anatomy.view import palette
+    identity = {mc.to_hex(c) for c in palette.HEAD_COLOURS.values()}
+    scene = make_scene(anatomy.forward_bend(100.0, slr_deg=55.0))
+    scene.show_secondary(close_up)
+    used = []  # the boxed labels (their text and box) and the back view's leader lines; the
+    # angle labels have colours of their own (palette.ANGLES), named in their text
+    for artist in scene.figure.findobj(lambda a: a.get_visible()):
+        if isinstance(artist, Text) and artist.get_text() and artist.get_bbox_patch():
+            used.append((artist, artist.get_color()))
+            used.append((artist, artist.get_bbox_patch().get_edgecolor()))
+    used += [(line, line.get_color()) for line, _ in scene.back.leaders.values()
+             if close_up == "back"]
+    wrong = [(type(a).__name__, mc.to_hex(c)) for a, c in used if mc.to_hex(c) in identity]
+    assert used and not wrong, wrong

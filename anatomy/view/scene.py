@@ -463,7 +463,12 @@ class BackView(View):
         for group in ("muscle_labels", "landmark_labels"):
             for key, ann in art[group].items():
                 muscle = group == "muscle_labels"
-                colour = leg_art.HEAD_STYLE[key]["color"] if muscle else palette.TEXT["faint"]
+                # here colour means strain (the bellies): a head is named by its text and
+                # its place, its label box and leader neutral (an identity colour such as SM's
+                # blue would read as "slack" beside a fully stretched belly)
+                colour = palette.TEXT["main"] if muscle else palette.TEXT["faint"]
+                if muscle:
+                    ann.get_bbox_patch().set_edgecolor(palette.TEXT["muted"])
                 ann.arrow_patch.set_visible(False)
                 (leader,) = ax.plot([], [], color=colour, lw=_lw(1.4 if muscle else 0.7),
                                     zorder=4.9)
