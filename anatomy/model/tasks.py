@@ -174,7 +174,7 @@ SLIDERS = MappingProxyType({
     "knee_flexion_deg": SliderSpec("knee_flexion_deg", "Knee flexion (°)",
                                    KNEE_FLEXION_RANGE_DEG, (0.0, 130.0), 0.0),
     "pelvic_tilt_deg": SliderSpec("pelvic_tilt_deg", "Pelvic tilt (°, anterior +)",
-                                  JOINT_TILT_RANGE_DEG, (-20.0, 20.0), 0.0, 0.5),
+                                  JOINT_TILT_RANGE_DEG, (-20.0, 20.0), 0.0, 1.0),
     # the nerve tests (anatomy.model.nerve): ankle and neck load the nerve, not the hamstrings
     "ankle_dorsiflexion_deg": SliderSpec("ankle_dorsiflexion_deg",
                                          "Ankle dorsiflexion (°, pointed −)",
