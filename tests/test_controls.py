@@ -525,3 +525,16 @@ def test_running_a_cell_again_frees_the_old_panels_widgets(monkeypatch, closing)
     for _ in range(3):
         closing(task_explorer("straight_leg_raise"))
     assert len(registry) == after_one, (after_one, len(registry))
+
+
+def test_the_table_shows_x_ray_angles_only_where_they_mean_something():
+    """PI, PT and SS are defined on upright standing or sitting radiographs: the table lists
+    them there, not in a deep forward bend (SS 89°) or lying supine."""
+    standing = readout_html(anatomy.standing())
+    from anatomy.model.readouts import QUANTITIES
+    ss, ll = QUANTITIES["sacral_slope_deg"].label, QUANTITIES["lumbar_lordosis_deg"].label
+    assert "upright only" not in standing and _number(standing, ss, "°") > 0
+    for posture in (anatomy.forward_bend(100.0, slr_deg=55.0), anatomy.straight_leg_raise(60.0)):
+        html_text = readout_html(posture)
+        assert html_text.count("upright only") == 3, posture.task  # PI, PT, SS
+        assert _number(html_text, ll, "°") > 0

@@ -36,7 +36,7 @@ from ..model.muscles import FACTS, HAMSTRING_HEADS
 from ..view.export import save_sweep_gif
 from ..model.readouts import HEAD_QUANTITIES, QUANTITIES
 from ..model.tasks import SLIDERS, TASK_REGISTRY, task_record
-from ..view.scene import Scene
+from ..view.scene import Scene, radiographic
 from ..view.style import presenter_mode
 from . import a11y
 from .download import download_link, free_path, pose_slug
@@ -618,13 +618,23 @@ def readout_html(posture, big=False, status="") -> str:
     """The panel's readouts as a small HTML table, rendered from the one readout table
     (`anatomy.model.readouts`): the same labels and rounding as the figure and the tables."""
     size = "1.3em" if big else "0.95em"
-    keys = ("trunk_flexion_deg", "pelvic_tilt_deg", "pelvic_incidence_deg",
-            "radiographic_pelvic_tilt_deg", "sacral_slope_deg", "lumbar_lordosis_deg",
+    xray = ("pelvic_incidence_deg", "radiographic_pelvic_tilt_deg", "sacral_slope_deg")
+    keys = ("trunk_flexion_deg", "pelvic_tilt_deg", *xray, "lumbar_lordosis_deg",
             "lumbar_flexion_deg", "hip_flexion_deg", "knee_flexion_deg",
             *task_record(posture.task).readouts)
+    # the X-ray angles have values only where they mean something (standing or sitting
+    # upright), as in the figure's close-up (`anatomy.view.scene.radiographic`); the rows stay
+    # so the table keeps its shape (the static course relies on it)
+    upright = radiographic(posture)
+
+    def value(k):
+        if k in xray and not upright:
+            return "upright only"
+        return QUANTITIES[k].text(posture)
+
     left = "".join(
         f"<tr><td>{html.escape(QUANTITIES[k].label)}</td><td style='text-align:right'>"
-        f"<b>{html.escape(QUANTITIES[k].text(posture))}</b></td></tr>" for k in keys)
+        f"<b>{html.escape(value(k))}</b></td></tr>" for k in keys)
     head_keys = ("length", "range_used")  # one percentage per head, as in the figure
     header = "".join(f"<th title='{html.escape(HEAD_QUANTITIES[k].explanation)}'>"
                      f"{html.escape(HEAD_QUANTITIES[k].short)}</th>" for k in head_keys)
