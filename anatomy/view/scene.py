@@ -341,10 +341,20 @@ class SideView(View):
         pts = points.body
         paths = _move_leg(self, self.art, pts, "side", posture)
         anchor = point_along(paths["semimembranosus"], 0.8)
-        # behind the thigh when upright; lying supine, under the raised leg (free space)
+        # in free space: behind the thigh standing; seated on a chair or bench, below the
+        # seat; sitting on the floor, above the legs; lying supine, under the raised leg
         upright = posture.frame_angle_deg == 0
-        at = anchor + (np.array([-0.13, 0.0]) if upright else np.array([0.33, -0.12]))
-        self.tag.set_horizontalalignment("right" if upright else "left")
+        record = task_record(posture.task)
+        seated = upright and record.hip_when_pelvis_neutral_deg >= 45.0
+        if seated and record.setting == "floor":  # long sitting: above the legs
+            at, ha = anchor + np.array([0.10, 0.15]), "center"
+        elif seated:
+            at, ha = anchor + np.array([0.02, -0.17]), "center"
+        elif upright:
+            at, ha = anchor + np.array([-0.13, 0.0]), "right"
+        else:
+            at, ha = anchor + np.array([0.33, -0.12]), "left"
+        self.tag.set_horizontalalignment(ha)
         self.tag.set_position(tuple(at))
         self.tag_leader.set_data([at[0], anchor[0]], [at[1], anchor[1]])
         for poly, corners in zip(self.vertebrae, pts.lumbar):
