@@ -554,6 +554,22 @@ class Posture:
     hamstrings: Hamstrings | None = None
 
     @property
+    def held_past_limit(self) -> bool:
+        """True when the pose is past what the person tolerates and drawn as asked anyway.
+
+        Tasks whose record says ``past_the_end="hold"`` (long sitting: a person can be sat
+        there) are not stopped at the hamstrings' limit; every picture, readout and text says
+        so from this one property.
+
+        >>> import anatomy
+        >>> anatomy.long_sitting(slr_deg=40.0).held_past_limit
+        True
+        >>> anatomy.toe_touch().held_past_limit
+        False
+        """
+        return not self.reachable and task_record(self.task).past_the_end == "hold"
+
+    @property
     def most_stretched_head(self) -> str:
         return max(self.hamstring_stretch, key=self.hamstring_stretch.get)
 
@@ -1046,11 +1062,12 @@ def long_sitting(*, trunk_flexion_deg=0.0, slr_deg=None, hamstrings=None,
     """Sitting on the floor with the legs straight out (the sit-and-reach position).
 
     ``trunk_flexion_deg`` is the trunk's forward lean from upright ({range}). The hamstrings
-    and the hip's posterior tissues roll the pelvis back and flex the spine; a person whose
-    hamstrings do not allow the lean is returned at the furthest lean they tolerate (or, if
-    even leaning back 30° is too much, leaning back 30° with more than the tolerated moment),
-    with ``reachable`` False. Readout: ``fingertip_beyond_ankle_m`` with the arms reaching forward
-    level with the shoulders.
+    and the hip's posterior tissues roll the pelvis back and flex the spine. A lean past what
+    the person tolerates is still returned as asked (a person can be sat there, held by the
+    hands or a wall), with ``reachable`` False and ``held_past_limit`` True; the hamstrings'
+    moment then exceeds ``tolerance_nm``. `sit_and_reach` gives the furthest lean tolerated.
+    Readout: ``fingertip_beyond_ankle_m`` with the arms reaching forward level with the
+    shoulders.
     """
     trunk = real_array("trunk_flexion_deg", trunk_flexion_deg, *SLIDER_RANGES_DEG["long_sitting"])
     ham, pi = _check_common(slr_deg, pelvic_incidence_deg, hamstrings)

@@ -152,8 +152,6 @@ class HeadQuantity:
     def value(self, posture, head: str) -> float:
         if self.key == "range_used":
             return 100.0 * posture.hamstring_range_used[head]
-        if self.key == "of_limit":
-            return 100.0 * posture.hamstring_stretch[head]
         length = muscle_tendon_length(head, posture.hip_flexion_deg, posture.knee_flexion_deg)
         if self.key == "length":
             return 100.0 * length
@@ -172,9 +170,6 @@ class HeadQuantity:
 _HEAD_ROWS = (
     HeadQuantity("length", "Muscle-tendon length", "length", "cm", 1,
                  "length: origin to insertion along the muscle's path"),
-    HeadQuantity("of_limit", "Length as a share of its length at the end of this person's SLR",
-                 "of SLR end", "%", 0,
-                 "of SLR end: length as a % of its length at the end of this person's SLR"),
     HeadQuantity("range_used", "Range used from standing to the end of the SLR", "used", "%",
                  0, "used: % of the way from the head's standing length to its length at "
                  "the end of this person's SLR"),

@@ -56,7 +56,7 @@ def pose_description(posture, title: str | None = None) -> str:
              "standing length, 100% at its length at the end of this person's straight leg "
              "raise)"]
     text = f"In the model ({what}): " + "; ".join(parts) + "."
-    if not posture.reachable and task_record(posture.task).past_the_end == "hold":
+    if posture.held_past_limit:
         text += (" The hamstrings are past what this person tolerates: the pose asked for is"
                  " shown.")
     elif not posture.reachable:

@@ -645,7 +645,7 @@ def readout_html(posture, big=False, status="") -> str:
                   f"{'</b>' if k == 'length' else ''}</td>" for k in head_keys) + "</tr>"
         for h in HAMSTRING_HEADS)
     # the same honest-state message as the figure's (the panel passes it)
-    shown = ("the pose asked for" if task_record(posture.task).past_the_end == "hold"
+    shown = ("the pose asked for" if posture.held_past_limit
              else "the furthest pose the tissues allow")
     status = (f"<p style='color:#B34700'><b>{html.escape(status)}</b>: the figure shows "
               f"{shown}.</p>" if status else "")

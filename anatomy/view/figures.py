@@ -150,9 +150,9 @@ def compare_table(postures, columns=("pelvic_tilt_deg", "lumbar_lordosis_deg"),
     for kind, q in HEAD_QUANTITIES.items():
         if any(str(c).startswith(kind + ":") for c in columns):
             lines.append(q.explanation)
-    if any(not p.reachable and task_record(p.task).past_the_end != "hold" for p in postures):
+    if any(not p.reachable and not p.held_past_limit for p in postures):
         lines.append("* beyond what the tissues allow: the furthest pose reached")
-    if any(not p.reachable and task_record(p.task).past_the_end == "hold" for p in postures):
+    if any(p.held_past_limit for p in postures):
         lines.append("* past the hamstrings' limit: the pose asked for (long sitting is held)")
     return "\n".join(lines)
 

@@ -707,7 +707,7 @@ def status_text(posture, target=None, note=None) -> str:
     limit = getattr(posture, "limited_by", None) or "hamstrings"
     why = f"{limit} at {'their' if limit == 'hamstrings' else 'its'} limit"
     record = task_record(posture.task)
-    if record.past_the_end == "hold":  # drawn as asked (long sitting): nothing stopped it
+    if posture.held_past_limit:  # drawn as asked (long sitting): nothing stopped it
         return (f"Past the hamstrings' limit: {posture.hamstring_moment_nm:.0f} N·m on them, "
                 f"this person tolerates {posture.tolerance_nm:.0f} N·m (drawn as asked)")
     spec = record.slider
