@@ -12,12 +12,14 @@ only when ``pyproject.toml`` has changed since the last install.
 
 Extra arguments after ``test`` are handed to pytest (``python3 dev.py test -k muscles``).
 Extra arguments after ``lab`` or ``voila`` are handed to ``jupyter lab`` or ``voila`` (the
-start page stays); after ``site``, to ``tools/build_site.py`` (``python3 dev.py site --repo
-OWNER/REPO`` for the Binder links). Needs Python 3.11 or newer.
+start page stays); ``voila --class APP[:N]`` readies N kernels for a class (see `voila`).
+After ``site`` they go to ``tools/build_site.py`` (``python3 dev.py site --repo OWNER/REPO``
+for the Binder links). Needs Python 3.11 or newer.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -88,15 +90,73 @@ def lab(args: list[str]) -> int:
     return subprocess.call(cmd, cwd=ROOT)
 
 
+CLASS_POOL_DEFAULT = 10
+"""Kernels started ahead for ``--class APP`` without a number (a class of ten)."""
+CLASS_FILL_DELAY_S = 300
+"""Seconds before Voila starts a new kernel for each one a page took (Voila's default, 1 s,
+refills the pool while the class is arriving, competing with the pages for the cores)."""
+
+
+def class_config(spec: str) -> dict:
+    """The Voila settings for ``--class APP[:N]``: N kernels for APP, each running the
+    notebook before the class arrives (Voila's pre-heated kernels), none for the other apps.
+
+    >>> class_config("02_two_joints_one_muscle.ipynb:4")["VoilaKernelManager"]["kernel_pools_config"]
+    {'default': {'pool_size': 0}, '02_two_joints_one_muscle.ipynb': {'pool_size': 4}}
+    """
+    app, _, n = spec.partition(":")
+    apps = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    if app not in apps:
+        raise SystemExit(f"[dev.py] --class: {app!r} is not one of the notebooks: "
+                         + ", ".join(apps))
+    try:
+        size = int(n) if n else CLASS_POOL_DEFAULT
+    except ValueError:
+        size = -1
+    if not 1 <= size <= 40:
+        raise SystemExit(f"[dev.py] --class: the number of kernels must be 1 to 40; got {n!r} "
+                         f"(each holds about 170 MB)")
+    config = json.loads((ROOT / "voila.json").read_text())
+    config["VoilaConfiguration"]["preheat_kernel"] = True
+    config["VoilaKernelManager"] = {
+        "fill_delay": CLASS_FILL_DELAY_S,
+        "kernel_pools_config": {"default": {"pool_size": 0}, app: {"pool_size": size}}}
+    return config
+
+
 def voila(args: list[str]) -> int:
     """The course as apps for a class: voila.json (kernel culling, the course template) and
-    the notebooks/ folder, whose index page is the course map."""
+    the notebooks/ folder, whose index page is the course map.
+
+    ``--class APP[:N]`` (for example ``--class 04_tight_hamstrings_and_the_lower_back.ipynb:10``)
+    starts N kernels for the app of the day before the class arrives, each having run the
+    notebook (`class_config`); the settings go to ``.voila-class/voila.json``, which Voila
+    reads from its working folder instead of the repository's.
+    """
     _ensure_venv()
-    cmd = [str(BIN / "voila"), "--no-browser", "--Voila.ip=127.0.0.1", *args, "notebooks"]
+    args = list(args)
+    cwd, notebooks = ROOT, "notebooks"
+    if "--class" in args:
+        i = args.index("--class")
+        if i + 1 >= len(args):
+            raise SystemExit("[dev.py] --class needs a notebook, e.g. --class "
+                             "04_tight_hamstrings_and_the_lower_back.ipynb:10")
+        config = class_config(args[i + 1])
+        del args[i:i + 2]
+        cwd = ROOT / ".voila-class"
+        cwd.mkdir(exist_ok=True)
+        (cwd / "voila.json").write_text(json.dumps(config, indent=2) + "\n")
+        notebooks = str(ROOT / "notebooks")
+        pool = config["VoilaKernelManager"]["kernel_pools_config"]
+        app = next(k for k in pool if k != "default")
+        _say(f"starting {pool[app]['pool_size']} kernels for {app} ahead of the class "
+             "(about 170 MB each); each runs the notebook first, so wait a minute or two "
+             "before the class opens it")
+    cmd = [str(BIN / "voila"), "--no-browser", "--Voila.ip=127.0.0.1", *args, notebooks]
     env = dict(os.environ, JUPYTER_PATH=os.pathsep.join(
         p for p in (str(ROOT / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p))
     _say(" ".join(cmd))
-    return subprocess.call(cmd, cwd=ROOT, env=env)
+    return subprocess.call(cmd, cwd=cwd, env=env)
 
 
 def test(args: list[str]) -> int:

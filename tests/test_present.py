@@ -70,6 +70,36 @@ def test_presenter_mode_applies_to_scenes_built_afterwards():
         before.close()
 
 
+def test_a_preheated_kernel_runs_on_and_switches_when_the_page_arrives(monkeypatch):
+    """In a pre-heated Voila kernel the setup must not wait for the page (the rest of the
+    notebook runs ahead, which is what makes a class's pages fast); ``?present=1`` is applied
+    when the page arrives, to the panels already open."""
+    import threading
+
+    import voila.utils
+
+    from anatomy.ui import controls, hints
+
+    arrived = threading.Event()
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    monkeypatch.setattr(voila.utils, "wait_for_request", lambda url=None: arrived.wait(10))
+    switched = []
+
+    class OpenPanel:
+        def set_presenter(self, on):
+            switched.append(on)
+
+    monkeypatch.setitem(controls._OPEN_PANELS, "test-open-panel", OpenPanel())
+    assert hints._preheated()
+    thread = hints._present_when_the_page_arrives()
+    assert thread.is_alive() and not presenter_mode(), "the setup waited for the page"
+    monkeypatch.setenv("QUERY_STRING", "present=1")
+    arrived.set()
+    thread.join(10)
+    assert presenter_mode() and switched == [True]
+
+
 def test_anatomy_present_is_callable_as_documented():
     """``anatomy.present()`` is the switch (README, teacher notes), not the submodule."""
     assert anatomy.present is present

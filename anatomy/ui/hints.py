@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import re
+import threading
 
 
 def hint_for(exc: BaseException) -> str | None:
@@ -51,22 +52,75 @@ def notebook_hints() -> bool:
     return True
 
 
+def _preheated() -> bool:
+    """True in a Voila kernel started ahead of the page that will use it (a pre-heated pool)."""
+    import os
+
+    return os.environ.get("VOILA_PREHEAT", "False") != "False"
+
+
 def _query_flags() -> dict[str, str]:
     """The page's query string in Voila (``?present=1``), empty elsewhere.
 
-    Voila passes the page's query string to the kernel as ``QUERY_STRING``; with pre-heated
-    kernels the notebook first waits here for the page that takes the kernel.
+    Voila passes the page's query string to the kernel as ``QUERY_STRING`` (in a pre-heated
+    kernel only once a page has taken it: see `_present_when_the_page_arrives`).
     """
     import os
     from urllib.parse import parse_qsl
 
-    if os.environ.get("VOILA_PREHEAT", "False") != "False":  # a pre-heated kernel: wait
+    return dict(parse_qsl(os.environ.get("QUERY_STRING", "")))
+
+
+def _wants_presenter() -> bool:
+    return _query_flags().get("present", "").lower() in {"1", "true", "yes", "on"}
+
+
+def _switch_to_presenter() -> int:
+    """Presenter mode for the panels built from now on and for every open panel; returns
+    how many open panels were switched."""
+    from ..view.style import set_presenter_mode
+    from .controls import _OPEN_PANELS
+
+    set_presenter_mode(True)
+    panels = list(_OPEN_PANELS.values())
+    for panel in panels:
+        panel.set_presenter(True)
+    return len(panels)
+
+
+def _present_when_the_page_arrives() -> threading.Thread:
+    """In a pre-heated kernel: build everything now, and switch to presenter mode later.
+
+    A pre-heated kernel runs the whole notebook before any student opens the page (that is
+    what makes a class's pages arrive fast), so the query string is not known yet. A
+    background thread waits for the page that takes the kernel (Voila's own
+    ``wait_for_request``); if it asked for ``?present=1``, the switch runs on the kernel's
+    event loop, where widgets are changed safely, and rebuilds the open panels at presenter
+    sizes.
+    """
+    import asyncio
+
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # pragma: no cover - a kernel without a running loop
+        loop = None
+
+    def wait() -> None:
         try:
             from voila.utils import wait_for_request
             wait_for_request()
-        except Exception:  # pragma: no cover - Voila not installed or the page went away
-            pass
-    return dict(parse_qsl(os.environ.get("QUERY_STRING", "")))
+        except Exception:  # pragma: no cover - Voila missing, or the page went away
+            return
+        if not _wants_presenter():
+            return
+        if loop is not None and loop.is_running():
+            loop.call_soon_threadsafe(_switch_to_presenter)
+        else:  # pragma: no cover
+            _switch_to_presenter()
+
+    thread = threading.Thread(target=wait, name="anatomy-wait-for-page", daemon=True)
+    thread.start()
+    return thread
 
 
 def use_live_figures(shell=None) -> bool:
@@ -99,7 +153,9 @@ def notebook_setup(live: bool = True) -> None:
     * a one-line hint instead of a traceback for a later cell run before the cell that makes
       its names (`notebook_hints`);
     * presenter mode when the page was opened with ``?present=1`` (Voila passes the query
-      string to the kernel), for a projector without touching code.
+      string to the kernel), for a projector without touching code; in a pre-heated Voila
+      kernel the notebook runs on without waiting for the page, and the switch happens when
+      the page arrives (`_present_when_the_page_arrives`).
     """
     from IPython import get_ipython
 
@@ -111,7 +167,8 @@ def notebook_setup(live: bool = True) -> None:
     else:
         shell.run_line_magic("matplotlib", "inline")
     notebook_hints()
-    flag = _query_flags().get("present", "").lower()
-    if flag in {"1", "true", "yes", "on"}:
+    if _preheated():  # the page is not there yet: do not wait for it (see the function)
+        _present_when_the_page_arrives()
+    elif _wants_presenter():
         from ..view.style import set_presenter_mode
         set_presenter_mode(True)

@@ -132,13 +132,16 @@ def lab(served_notebooks, tmp_path_factory, chromium_path):
         _stop(proc)
 
 
-def start_voila(notebooks: Path, tmp: Path, *, cull_interval_s=None, cull_idle_s=None):
+def start_voila(notebooks: Path, tmp: Path, *, cull_interval_s=None, cull_idle_s=None,
+                config=None):
     """Start Voila as `python3 dev.py voila` does: the repository's voila.json (optionally with
-    a shorter cull interval, for tests) and its `course` template. Returns (proc, base, log)."""
+    a shorter cull interval, for tests, or the whole ``config``, as `dev.py voila --class`
+    writes it) and its `course` template. Returns (proc, base, log)."""
     env = _jupyter_env(tmp)
     env.pop("MPLBACKEND")
     env["JUPYTER_PATH"] = str(ROOT / "share" / "jupyter")
-    config = json.loads((ROOT / "voila.json").read_text())
+    if config is None:
+        config = json.loads((ROOT / "voila.json").read_text())
     if cull_interval_s is not None:
         config["MappingKernelManager"].update(cull_interval=cull_interval_s,
                                               cull_idle_timeout=cull_idle_s)

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import _stop, kernel_processes, start_voila
+from .conftest import ROOT, _stop, kernel_processes, start_voila
 from .test_in_browser import _canvases, _drawn, _not_blank, _run_all_in_lab
 
 pytestmark = pytest.mark.browser
@@ -202,3 +202,50 @@ def test_voila_present_switch_shows_presenter_sizes(voila, browser, artifacts):
     assert big[2] > 1.3 * small[2], "the figure is not larger in presenter mode"
     assert big[5] >= 0.85 * 1080, f"the presenter figure does not take the screen's height: {big}"
     assert big[3] <= 1920 and big[4] <= 1080, f"the presenter panel does not fit 1920x1080: {big}"
+
+
+def test_a_class_pool_serves_pages_from_kernels_that_ran_ahead(served_notebooks,
+                                                               tmp_path_factory, browser):
+    """`python3 dev.py voila --class APP:N`: N kernels run the notebook before the class
+    arrives; the pages they serve still honour ``?present=1`` (applied when the page arrives,
+    on the kernel's event loop), and a page without it stays at normal sizes."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        from dev import class_config
+    finally:
+        sys.path.pop(0)
+    config = class_config(f"{APP}:2")
+    proc, base, log = start_voila(served_notebooks, tmp_path_factory.mktemp("class"),
+                                  config=config)
+    try:
+        _wait_for(lambda: len(kernel_processes(proc)) >= 2, 180, "two kernels started")
+
+        def idle():  # each kernel has run the notebook: no CPU used for 2 s
+            ks = kernel_processes(proc)
+            before = sum(k.cpu_times().user + k.cpu_times().system for k in ks)
+            time.sleep(2.0)
+            return sum(k.cpu_times().user + k.cpu_times().system for k in ks) - before < 0.1
+        _wait_for(idle, 240, "the pooled kernels ran the notebook")
+        context = browser.new_context(viewport={"width": 1920, "height": 1080})
+        fonts = {}
+        for query in ("?present=1", ""):
+            page = _open_app(context, base, query)
+            label = page.locator(".anatomy-panel .widget-slider .widget-label").first
+            _wait_for(lambda: float(label.evaluate(
+                "e => getComputedStyle(e).fontSize").rstrip("px")) >= 24 or not query, 60,
+                "the pre-heated page switched to presenter sizes")
+            fonts[query] = float(label.evaluate("e => getComputedStyle(e).fontSize")
+                                 .rstrip("px"))
+            if query:
+                height = _canvases(page).first.bounding_box()["height"]
+                assert height >= 0.85 * 1080, f"presenter figure {height:.0f} px tall"
+            page.close()
+        context.close()
+        used = log.read_text().count("Using pre-heated kernel")
+        print(f"slider label px: {fonts}; pages served by pre-heated kernels: {used}")
+        assert used == 2, "the pages were not served by the pool"
+        assert fonts["?present=1"] >= 24 > fonts[""]
+    finally:
+        _stop(proc)
