@@ -183,3 +183,32 @@ def test_keyboard_shortcuts_are_off_on_a_scene_canvas(closing):
                                                             x=200, y=200))
     assert (ax.get_xscale(), ax.get_yscale(),
             ax.xaxis._major_tick_kw.get("gridOn")) == before
+
+
+def _overlap(a, b) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+@pytest.mark.parametrize("notebook, call", PANELS, ids=[f"{nb}-{i}" for i, (nb, _) in
+                                                        enumerate(PANELS)])
+def test_the_pelvis_words_and_the_nerve_scale_leave_the_drawing_clear(closing, notebook, call):
+    """The close-up's words sit in a corner the spine does not run into, and the nerve's
+    colour scale clears the dashed person's tag (both once covered part of the slump)."""
+    panel = closing(eval(call, {"controls": controls}))
+    if panel.compare is not None:
+        panel.compare.value = panel.compare.options[1][1]
+    scene = panel.scene
+    fig = scene.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    words = scene.pelvis.text["ll"].get_window_extent(renderer)
+    for i, vertebra in enumerate(scene.pelvis.vertebrae):
+        assert not _overlap(words, vertebra.get_window_extent(renderer)), (
+            f"'{scene.pelvis.text['ll'].get_text()}' covers vertebra {i}")
+    nerve = scene.side.nerve
+    if nerve is not None:
+        scale = nerve.scale.get_tightbbox(renderer)
+        for text in (scene.side.ghost_tag, *scene.side.angle_text.values()):
+            if text.get_visible() and text.get_text():
+                assert not _overlap(scale, text.get_window_extent(renderer)), (
+                    f"the nerve scale covers '{text.get_text()}'")

@@ -67,8 +67,12 @@ class NerveArt:
     def artists(self) -> list:
         return [a for a in (self.line, self.label) if a is not None]
 
-    def build(self, ax) -> None:
-        """Make the artists once (hidden until the first `update`)."""
+    def build(self, ax, *, corner: str = "upper left") -> None:
+        """Make the artists once (hidden until the first `update`).
+
+        ``corner`` places the colour scale where the task leaves room: ``"upper left"`` for
+        the lying tests (the raised leg fills the right), ``"upper right"`` when seated or
+        standing (the trunk and head fill the upper left)."""
         edge = [patheffects.withStroke(linewidth=self.linewidth + 1.6, foreground="#222222")]
         (self.line,) = ax.plot([], [], color=_SLACK, lw=self.linewidth, zorder=6,
                                solid_capstyle="round", path_effects=edge,
@@ -81,8 +85,11 @@ class NerveArt:
                                        "alpha": 0.9},
                                  arrowprops={"arrowstyle": "-|>", "color": "#222222",
                                              "lw": 1.0, "shrinkB": 2})
-        # the scale: a thin bar in the upper left corner, away from the label
-        self.scale = ax.inset_axes([0.08, 0.95, 0.22, 0.022])
+        # the scale: a thin bar in an upper corner, away from the label and the body
+        corners = {"upper left": 0.08, "upper right": 0.70}
+        if corner not in corners:
+            raise ValueError(f"corner must be one of {sorted(corners)}; got {corner!r}")
+        self.scale = ax.inset_axes([corners[corner], 0.95, 0.22, 0.022])
         self.scale.imshow(np.linspace(0.0, 1.0, 128)[None, :], aspect="auto", cmap=NERVE_CMAP,
                           extent=(0.0, _TOP, 0.0, 1.0))
         self.scale.set_yticks([])

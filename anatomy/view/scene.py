@@ -306,7 +306,8 @@ class SideView(View):
         if self.scene.nerve:  # the sciatic nerve, its own piece (anatomy.view.nerve_art)
             from .nerve_art import NerveArt
             self.nerve = NerveArt(linewidth=_lw(2.2), fontsize=_fs("small"))
-            self.nerve.build(ax)
+            lying = abs(posture.frame_angle_deg) > 45.0
+            self.nerve.build(ax, corner="upper left" if lying else "upper right")
             for a in self.nerve.artists:
                 self.moving(a)
         lo, hi = self.scene._limits
@@ -607,12 +608,18 @@ class PelvisView(View):
         t["pi"].set_position((m[0] + into[0] * span * 0.55 - 0.11,
                               m[1] + into[1] * span * 0.55))
         t["pi"].set_text(f"PI {q['pelvic_incidence_deg'].text(posture)}")
-        if xray:
+        if xray:  # one line, upper left, above the lordosis it names
+            t["ll"].set_position((0.02, 0.98))
+            t["ll"].set_ha("left")
             t["ll"].set_text(f"lordosis L1-S1 {q['lumbar_lordosis_deg'].text(posture)}")
-        else:
+        else:  # in the upper corner the spine does not run into (it leans or lies)
+            top = local(pts.l1_top)
+            right = top[0] < np.mean(self.ax.get_xlim())
+            t["ll"].set_position((0.98, 0.98) if right else (0.02, 0.98))
+            t["ll"].set_ha("right" if right else "left")
             t["ll"].set_text(f"pelvis {q['pelvic_tilt_deg'].text(posture)} from standing\n"
                              f"lumbar flexion {q['lumbar_flexion_deg'].text(posture)}\n"
-                             "(X-ray angles PI, PT, SS:\nstanding or sitting upright only)")
+                             "(X-ray angles PI, PT, SS:\nupright only)")
 
 
 def radiographic(posture) -> bool:
