@@ -4,7 +4,8 @@ Run with the project's environment and Debian's chromium installed:
 
     .venv/bin/python benchmarks/browser_latency.py [--moves 30]
 
-For each explainer (the forward-bend and SLR panels and the joint explorer) and for the naive
+For each explainer (the forward-bend panel, alone and with a second person to compare, the SLR
+panel and the joint explorer) and for the naive
 path (``ipywidgets.interact`` with the inline backend, re-plotting the whole figure), it
 presses the right-arrow key on a slider and times how long until the figure's pixels change
 in the page: for ipympl, the next ``drawImage`` onto the figure's canvas; for the inline path,
@@ -34,6 +35,10 @@ EXPLAINERS = {
     "forward_bend": "panel = controls.task_explorer('forward_bend', slr_deg=60)\npanel.show()",
     "straight_leg_raise": "panel = controls.task_explorer('straight_leg_raise')\npanel.show()",
     "joints": "panel = controls.joint_explorer()\npanel.show()",
+    # the same bend with a second person drawn dashed (the comparison: two poses per move)
+    "forward_bend_compared": ("panel = controls.task_explorer('forward_bend', slr_deg=60)\n"
+                              "panel.compare.value = panel.compare.options[1][1]\n"
+                              "panel.show()"),
 }
 NAIVE = """\
 import matplotlib.pyplot as plt
@@ -156,7 +161,8 @@ def main():
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
                                         args=["--disable-background-networking",
                                               "--disable-component-update", "--no-first-run"])
-            labels = {"forward_bend": "Trunk flexion", "straight_leg_raise": "Leg raised",
+            labels = {"forward_bend": "Trunk flexion", "forward_bend_compared": "Trunk flexion",
+                      "straight_leg_raise": "Leg raised",
                       "joints": "Hip flexion", "naive": "naive trunk"}
             for key in [*EXPLAINERS, "naive"]:
                 page = browser.new_page(viewport={"width": 1366, "height": 900})
