@@ -212,3 +212,29 @@ def test_the_pelvis_words_and_the_nerve_scale_leave_the_drawing_clear(closing, n
             if text.get_visible() and text.get_text():
                 assert not _overlap(scale, text.get_window_extent(renderer)), (
                     f"the nerve scale covers '{text.get_text()}'")
+
+
+@pytest.mark.parametrize("presenter", [False, True], ids=["lab", "presenter"])
+def test_the_readout_columns_never_overlap_even_with_two_people(closing, presenter):
+    """Two people's numbers side by side at presenter sizes are wider than the default
+    layout: the second column moves right, and both stay inside the figure."""
+    present(presenter)
+    try:
+        for notebook, call in PANELS:
+            panel = closing(eval(call, {"controls": controls}))
+            options = [None] if panel.compare is None else [o[1] for o in panel.compare.options]
+            for option in options:
+                if panel.compare is not None:
+                    panel.compare.value = option
+                info = panel.scene.info
+                fig = panel.scene.figure
+                with info.shown():
+                    fig.canvas.draw()
+                    r = fig.canvas.get_renderer()
+                    left = info.readout.get_window_extent(r)
+                    right = info.readout_right.get_window_extent(r)
+                where = f"{notebook}: {call}, comparing with {option}"
+                assert left.x1 < right.x0, f"the readout columns overlap in {where}"
+                assert right.x1 <= fig.bbox.width, f"the readout leaves the figure in {where}"
+    finally:
+        present(False)

@@ -679,6 +679,14 @@ class ReadoutView(View):
                                       compare=None if compare is None else compare.posture)
         self.readout.set_text(left)
         self.readout_right.set_text(right)
+        # the second column starts after the first, however wide the first is (two people
+        # at presenter sizes are wider than the default 58%): monospace, so from its length
+        chars = max(len(line) for line in left.split("\n")) + 1.0
+        width_px = self.ax.get_position().width * self.ax.figure.get_figwidth() * \
+            self.ax.figure.dpi
+        needed = chars * MONO_ADVANCE_EM * self.readout.get_fontsize() * \
+            self.ax.figure.dpi / 72.0 / width_px
+        self.readout_right.set_x(max(0.58, needed))
         self.status.set_text(status_text(posture, points.target, points.note))
 
     def stage(self, posture) -> bool:
@@ -1020,6 +1028,10 @@ def readout_text(posture: Posture) -> str:
     return left + "\n" + right
 
 
+MONO_ADVANCE_EM = 0.602
+"""Width of one character of the monospace readout (DejaVu Sans Mono), in ems."""
+
+
 def readout_columns(posture: Posture, compact: bool = False,
                     compare: Posture | None = None) -> tuple[str, str]:
     """The readout as two columns: the angles, then each head's % of its range used and the
@@ -1038,9 +1050,15 @@ def readout_columns(posture: Posture, compact: bool = False,
     lines = []
     slr = QUANTITIES["slr_deg"]  # who this is: the person's passive SLR (their hamstrings)
     angles.insert(0, f"{'SLR':<{width}}" + "".join(f"{slr.text(p):>5}" for p in people))
-    for h in HAMSTRING_HEADS:
-        lines.append(f"{FACTS[h].abbreviation:<4}"
-                     + "".join(f"{_used_text(p, h):>6}" for p in people))
+    if compact and compare is not None:  # two people at 18 pt: the % goes in a header
+        lines.append("% used")
+        for h in HAMSTRING_HEADS:
+            lines.append(f"{FACTS[h].abbreviation:<4}"
+                         + "".join(f"{_used_text(p, h).rstrip('%'):>4}" for p in people))
+    else:
+        for h in HAMSTRING_HEADS:
+            lines.append(f"{FACTS[h].abbreviation:<4}"
+                         + "".join(f"{_used_text(p, h):>6}" for p in people))
     if not compact:
         for key in task_record(posture.task).readouts:
             if len(lines) + 2 > len(angles):  # no taller than the angles: the colour scale
