@@ -364,6 +364,28 @@ def test_save_gif_button_writes_an_animation_with_progress(panels, tmp_path, mon
         panel.message.value and "data:image/gif;base64," in panel.message.value
 
 
+def test_save_gif_keeps_the_second_person(panels, tmp_path, monkeypatch):
+    """With a second person shown, every GIF frame draws both (the second moves with the
+    same slider values), and the panel shows both again afterwards."""
+    panel = panels(task_explorer, "forward_bend", value=45.0)
+    sweep = panel._sweep
+    monkeypatch.setattr(panel, "_sweep", lambda steps, slr_deg=None: sweep(4, slr_deg))
+    frames = {}
+    for option in (None, panel.compare.options[1][1]):
+        panel.compare.value = option
+        out = panel.save_gif(tmp_path / f"bend-{option}.gif")
+        with Image.open(out) as image:
+            frames[option] = [np.asarray(image.seek(i) or image.convert("RGB"), float)
+                              for i in range(image.n_frames)]
+    alone, both = frames[None], frames[panel.compare.options[1][1]]
+    assert len(alone) == len(both) > 1
+    assert all(np.abs(a - b).mean() > 0.5 for a, b in zip(alone, both)), \
+        "a frame lacks the second person"
+    assert panel.scene.side.ghost_tag.get_visible(), "the second person is gone after saving"
+    others = sweep(4, panel.compare.value)
+    assert [p.slr_deg for p in others] == [panel.compare.value] * 4
+
+
 def test_every_panel_with_a_sweep_has_a_gif_button(panels):
     for panel in (panels(task_explorer, "chair_sitting"), panels(joint_explorer),
                   panels(pelvis_explorer)):

@@ -435,6 +435,9 @@ class Panel:
         it to the browser as a download."""
         path = Path(path) if path else free_path(EXPORT_DIR, f"{self._slug()}_sweep", "gif")
         postures = self._sweep(steps)
+        # the second person, if one is shown, moves with the first (the same slider values)
+        slr = None if self.compare is None else self.compare.value
+        others = None if slr is None else self._sweep(steps, slr_deg=slr)
         self.progress.max = len(postures)
         self.progress.value = 0
         self.progress.layout.visibility = "visible"
@@ -444,9 +447,10 @@ class Panel:
 
         current = self.scene.posture
         try:
-            out = save_sweep_gif(self.scene, postures, path, progress=tick)
+            out = save_sweep_gif(self.scene, postures, path, progress=tick, compare=others,
+                                 compare_label="" if others is None else f"SLR {slr:g}°")
         finally:
-            self.scene.update(current)
+            self._render(current)  # with the second person, as before the save
             self.progress.layout.visibility = "hidden"
         self.message.value = download_link(out)
         return out
@@ -523,11 +527,15 @@ def task_explorer(task, *, slr_deg=P.NORMAL_SLR_DEG, value=None,
             return P.sweep(task, slr_deg=slr_deg, pelvic_incidence_deg=pi)[0]
         return P.sweep(task, [kw[key]], slr_deg=slr_deg, pelvic_incidence_deg=pi, **extra)[0]
 
-    def sweep(steps):
-        if key is None:
+    def sweep(steps, slr_deg=None):
+        """The task's sweep for this person, or for another (``slr_deg``: the comparison)."""
+        if key is None:  # the sweep runs over the SLR itself: no second person to pair
+            if slr_deg is not None:
+                return None
             return [solve(s) for s in np.linspace(40.0, 100.0, steps)]
         lo, hi = sliders[key].min, sliders[key].max
-        return P.sweep(task, np.linspace(lo, hi, steps), slr_deg=sliders["slr_deg"].value,
+        slr = sliders["slr_deg"].value if slr_deg is None else slr_deg
+        return P.sweep(task, np.linspace(lo, hi, steps), slr_deg=slr,
                        pelvic_incidence_deg=pi,
                        **{k: sliders[k].value for k in nerve_keys})
 
@@ -582,8 +590,9 @@ def joint_explorer(*, slr_deg=P.NORMAL_SLR_DEG, hip_flexion_deg=0.0, knee_flexio
 
     solve.note = None
 
-    def sweep(steps):  # the thigh raised, each pose stopped at the limit if need be
-        return [solve(h, sliders["knee_flexion_deg"].value, 0.0, sliders["slr_deg"].value)
+    def sweep(steps, slr_deg=None):  # the thigh raised, each pose stopped at the limit
+        slr = sliders["slr_deg"].value if slr_deg is None else slr_deg
+        return [solve(h, sliders["knee_flexion_deg"].value, 0.0, slr)
                 for h in np.linspace(-20.0, 120.0, steps)]
 
     return Panel("Hip, knee and pelvis, joint by joint", sliders, solve,
@@ -605,7 +614,7 @@ def pelvis_explorer(*, pelvic_incidence_deg=DEFAULT_PELVIC_INCIDENCE_DEG, pelvic
         return P.joint_pose(pelvic_tilt_deg, pelvic_tilt_deg, 0.0,
                             pelvic_incidence_deg=pelvic_incidence_deg)
 
-    def sweep(steps):
+    def sweep(steps, slr_deg=None):  # no hamstrings in it: the same for everyone
         pi = sliders["pelvic_incidence_deg"].value
         return [P.joint_pose(t, t, 0.0, pelvic_incidence_deg=pi)
                 for t in np.linspace(-20.0, 20.0, steps)]

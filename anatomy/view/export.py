@@ -23,7 +23,8 @@ def save_figure(figure, path, dpi: int = MIN_PNG_DPI) -> str:
     return str(path)
 
 
-def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progress=None):
+def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progress=None,
+                   compare=None, compare_label: str = ""):
     """Render ``postures`` one by one on ``scene`` and save them as an animated GIF.
 
     Uses matplotlib's `~matplotlib.animation.PillowWriter`; every frame is drawn with the
@@ -39,6 +40,9 @@ def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progre
         Where to write the ``.gif``.
     progress
         Optional callable ``progress(done, total)`` (the panels pass a progress bar).
+    compare, compare_label
+        Optional: a second person's postures, one per frame (drawn dashed, as the panel
+        shows them), and the label that names that person.
     """
     from matplotlib.animation import PillowWriter
 
@@ -48,6 +52,9 @@ def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progre
     postures = list(postures)
     if not postures:
         raise ValueError("postures is empty: nothing to animate")
+    others = [None] * len(postures) if compare is None else list(compare)
+    if len(others) != len(postures):
+        raise ValueError(f"compare has {len(others)} postures for {len(postures)} frames")
     path.parent.mkdir(parents=True, exist_ok=True)
     animated = [a for a in scene.figure.findobj() if a.get_animated()]
     for artist in animated:  # a saved frame is a full draw: every artist in it
@@ -58,8 +65,8 @@ def save_sweep_gif(scene, postures, path, *, fps: int = 8, dpi: int = 80, progre
     writer = PillowWriter(fps=fps)
     try:
         with scene.info.shown(), writer.saving(scene.figure, str(path), dpi):
-            for i, posture in enumerate(postures):
-                scene.update(posture)
+            for i, (posture, other) in enumerate(zip(postures, others)):
+                scene.update(posture, compare=other, compare_label=compare_label)
                 writer.grab_frame()
                 if progress is not None:
                     progress(i + 1, len(postures))
