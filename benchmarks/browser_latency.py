@@ -5,7 +5,8 @@ Run with the project's environment and Debian's chromium installed:
     .venv/bin/python benchmarks/browser_latency.py [--moves 30]
 
 For each explainer (the forward-bend panel, alone and with a second person to compare, the SLR
-panel and the joint explorer) and for the naive
+panel, the joint explorer, and notebook 07's nerve panels: the ankle at the top of the SLR, the
+neck in the slump) and for the naive
 path (``ipywidgets.interact`` with the inline backend, re-plotting the whole figure), it
 presses the right-arrow key on a slider and times how long until the figure's pixels change
 in the page: for ipympl, the next ``drawImage`` onto the figure's canvas; for the inline path,
@@ -39,7 +40,14 @@ EXPLAINERS = {
     "forward_bend_compared": ("panel = controls.task_explorer('forward_bend', slr_deg=60)\n"
                               "panel.compare.value = panel.compare.options[1][1]\n"
                               "panel.show()"),
+    # notebook 07's nerve panels as the notebook builds them: the ankle moved at the top of
+    # the SLR, the neck released in the slump (both pressed towards lower values)
+    "slr_nerve_ankle": ("panel = controls.task_explorer('straight_leg_raise', value=110, "
+                        "nerve=True)\npanel.show()"),
+    "slump_nerve_neck": "panel = controls.task_explorer('slump', nerve=True)\npanel.show()",
 }
+KEYS = {"slr_nerve_ankle": "ArrowLeft", "slump_nerve_neck": "ArrowLeft"}
+"""The key pressed on each explainer's slider (default ArrowRight)."""
 NAIVE = """\
 import matplotlib.pyplot as plt
 from ipywidgets import interact, FloatSlider
@@ -102,7 +110,7 @@ def _notebook(path, body, backend):
     nbformat.write(nb, path)
 
 
-def _measure(page, base, token, name, label, moves, watch):
+def _measure(page, base, token, name, label, moves, watch, key="ArrowRight"):
     page.goto(f"{base}/lab/tree/{name}?reset&token={token}")
     page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=120_000)
     page.locator(".lm-MenuBar-item", has_text="Run").click()
@@ -117,7 +125,7 @@ def _measure(page, base, token, name, label, moves, watch):
     for _ in range(moves):
         n0 = page.evaluate("window.__frames.length")
         t0 = page.evaluate("performance.now()")
-        page.keyboard.press("ArrowRight")
+        page.keyboard.press(key)
         deadline = time.time() + 10
         while time.time() < deadline:
             frames = page.evaluate("window.__frames")
@@ -162,13 +170,14 @@ def main():
                                         args=["--disable-background-networking",
                                               "--disable-component-update", "--no-first-run"])
             labels = {"forward_bend": "Trunk flexion", "forward_bend_compared": "Trunk flexion",
-                      "straight_leg_raise": "Leg raised",
+                      "straight_leg_raise": "Leg raised", "slr_nerve_ankle": "Ankle",
+                      "slump_nerve_neck": "Neck flexion",
                       "joints": "Hip flexion", "naive": "naive trunk"}
             for key in [*EXPLAINERS, "naive"]:
                 page = browser.new_page(viewport={"width": 1366, "height": 900})
                 watch = WATCH_IMG if key == "naive" else WATCH_CANVAS
                 results[key] = _measure(page, base, token, f"{key}.ipynb", labels[key],
-                                        args.moves, watch)
+                                        args.moves, watch, KEYS.get(key, "ArrowRight"))
                 page.close()
             browser.close()
     finally:
