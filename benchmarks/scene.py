@@ -222,8 +222,38 @@ def mode_png():
     return {"full": _stats(full), "diff": _stats(diff), "pixels": list(size)}
 
 
+def mode_nerve():
+    """Notebook 07's nerve panels, as the notebook builds them (the nerve drawn, blitting on):
+    per move, solve + update. The ankle moves at the top of the SLR (leg asked to 110°, so
+    the stop moves with it); the neck moves in the slump (knee at 90°)."""
+    import numpy as np
+
+    import anatomy
+    from anatomy.view.scene import Scene
+
+    out = {}
+    cases = (("slr_ankle", lambda a: anatomy.straight_leg_raise(
+                  110.0, ankle_dorsiflexion_deg=a), np.linspace(-30.0, 20.0, 26)),
+             ("slump_neck", lambda n: anatomy.slump(90.0, neck_flexion_deg=n),
+              np.linspace(0.0, 45.0, 26)))
+    for name, solve, values in cases:
+        scene = Scene(solve(float(values[0])), name=f"bench-{name}", blit=True,
+                      readout_in_figure=False, nerve=True)
+        scene.figure.canvas.draw()
+        for v in values[:2]:  # warm-up
+            scene.update(solve(float(v)))
+        total = []
+        for v in [*values, *values[::-1]]:
+            t0 = time.perf_counter()
+            scene.update(solve(float(v)))
+            total.append((time.perf_counter() - t0) * 1e3)
+        scene.close()
+        out[name] = _stats(total)
+    return out
+
+
 MODES = {"naive": mode_naive, "scene": mode_scene, "full": mode_full, "png": mode_png,
-         "compare": mode_compare}
+         "compare": mode_compare, "nerve": mode_nerve}
 
 
 # ----------------------------------------------------------------------------------------
@@ -248,7 +278,7 @@ def main():
     import PIL
 
     results = {mode: _run_child(mode) for mode in MODES}
-    naive, scene, full, png, compare = (results[m] for m in MODES)
+    naive, scene, full, png, compare, nerve = (results[m] for m in MODES)
     print("One slider move, forward bend (trunk 0-130° and back), slr "
           f"{SLR_DEG:.0f}°; Agg, matplotlib {matplotlib.__version__}, numpy "
           f"{np.__version__}, Pillow {PIL.__version__}; one process per mode; ms")
@@ -266,6 +296,9 @@ def main():
     print(_row("  restore_region + draw_artist + blit", scene["blit"]))
     print(f"scene with the comparison person on (two persons solved and drawn):")
     print(_row("solve both + update (restore, draw_artist, blit)", compare["total"]))
+    print("notebook 07's nerve panels (nerve drawn), blitting:")
+    print(_row("SLR at its top, ankle moved: solve + update", nerve["slr_ankle"]))
+    print(_row("slump, neck moved: solve + update", nerve["slump_neck"]))
     print(f"scene, built once, no blitting ({full['restages']} restages):")
     print(_row("solve + update (one full canvas.draw)", full["total"]))
     w, h = png["pixels"]
@@ -278,6 +311,8 @@ def main():
     print(f"  naive / scene (blit)                  {med['naive'] / med['scene']:6.1f}x")
     print(f"  naive / scene with comparison         "
           f"{med['naive'] / compare['total']['median']:6.1f}x")
+    for name in ("slr_ankle", "slump_neck"):
+        print(f"  naive / nerve panel, {name:16s} {med['naive'] / nerve[name]['median']:6.1f}x")
     print(f"  scene without blit / with blit        {med['full'] / med['scene']:6.1f}x")
     print(f"  scene (blit) + whole-frame PNG        {med['scene'] + png['full']['median']:6.1f} ms"
           "  (an estimate of the kernel's work per move on ipympl)")
@@ -287,6 +322,8 @@ def main():
                       "scene_ms_median": round(scene["total"]["median"], 2),
                       "scene_ms_p90": round(scene["total"]["p90"], 2),
                       "compare_ms_median": round(compare["total"]["median"], 2),
+                      "nerve_slr_ankle_ms_median": round(nerve["slr_ankle"]["median"], 2),
+                      "nerve_slump_neck_ms_median": round(nerve["slump_neck"]["median"], 2),
                       "moves": scene["total"]["n"]}))
 
 
