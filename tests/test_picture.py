@@ -201,10 +201,16 @@ def test_the_pelvis_words_and_the_nerve_scale_leave_the_drawing_clear(closing, n
     fig = scene.figure
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    words = scene.pelvis.text["ll"].get_window_extent(renderer)
-    for i, vertebra in enumerate(scene.pelvis.vertebrae):
-        assert not _overlap(words, vertebra.get_window_extent(renderer)), (
-            f"'{scene.pelvis.text['ll'].get_text()}' covers vertebra {i}")
+    close_up = scene.pelvis
+    for text in (close_up.text["ll"], close_up.note):
+        if not text.get_visible():
+            continue
+        words = text.get_window_extent(renderer)
+        for i, vertebra in enumerate(close_up.vertebrae):
+            assert not _overlap(words, vertebra.get_window_extent(renderer)), (
+                f"'{text.get_text()}' covers vertebra {i}")
+        femur = close_up.bones["femur"].get_window_extent(renderer)
+        assert not _overlap(words, femur), f"'{text.get_text()}' covers the femur"
     nerve = scene.side.nerve
     if nerve is not None:
         scale = nerve.scale.get_tightbbox(renderer)

@@ -552,14 +552,15 @@ def test_every_frame_sent_to_a_browser_is_whole(make_scene):
     sends whole frames only. Drives the webagg core canvas ipympl is built on."""
     from matplotlib.backends.backend_webagg_core import (FigureCanvasWebAggCore,
                                                          FigureManagerWebAgg)
-    scene = make_scene(anatomy.forward_bend(20.0, slr_deg=70.0))
+    # (from 45° on, the close-up's static note stays in one corner: every move is a blit)
+    scene = make_scene(anatomy.forward_bend(45.0, slr_deg=70.0))
     canvas = FigureCanvasWebAggCore(scene.figure)
     manager = FigureManagerWebAgg(canvas, 99)
     browser = _Browser()
     manager.web_sockets.add(browser)
     canvas.draw()  # the first frame: the browser asked for it ('refresh')
     assert scene._background is not None, "the first draw should cache the background"
-    for trunk in (30.0, 45.0, 60.0, 61.0):
+    for trunk in (50.0, 55.0, 60.0, 61.0):
         scene.update(anatomy.forward_bend(trunk, slr_deg=70.0))
     assert len(browser.frames) >= 5, browser.frames
     assert set(browser.frames) == {"full"}, browser.frames
@@ -590,3 +591,18 @@ def test_no_identity_colour_where_colour_means_strain(make_scene, close_up):
              if close_up == "back"]
     wrong = [(type(a).__name__, mc.to_hex(c)) for a, c in used if mc.to_hex(c) in identity]
     assert used and not wrong, wrong
+
+
+def test_the_close_ups_fixed_words_are_drawn_once_not_per_move(make_scene):
+    """Text is the costliest thing to redraw per move; the close-up's '(X-ray angles: upright
+    only)' never changes, so it is part of the cached background, and the background is
+    redrawn once when the note appears, disappears or changes corner."""
+    scene = make_scene(anatomy.forward_bend(0.0, slr_deg=70.0))
+    scene.figure.canvas.draw()
+    note = scene.pelvis.note
+    assert note not in scene._animated and not note.get_visible()  # upright: X-ray angles
+    scene.update(anatomy.forward_bend(60.0, slr_deg=70.0))
+    assert note.get_visible() and scene._background is None  # shown: one full redraw
+    scene.figure.canvas.draw()
+    scene.update(anatomy.forward_bend(61.0, slr_deg=70.0))
+    assert scene._background is not None  # unchanged: the move is a blit

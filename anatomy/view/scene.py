@@ -186,6 +186,10 @@ class View:
         self.artists.append(artist)
         return artist
 
+    static_changed = False
+    """Set by `update` when a static artist of this view (drawn into the cached background,
+    not redrawn per move) changed: the scene then redraws the background once."""
+
     def build(self, ax, points: ScenePoints, posture: Posture) -> None:
         raise NotImplementedError
 
@@ -562,6 +566,13 @@ class PelvisView(View):
                                              color=palette.TEXT["secondary"], zorder=6,
                                              bbox=box, transform=z.transAxes, va="top",
                                              ha="left"))
+        # the words that do not change with the pose are static (text is the costliest
+        # thing to draw per move): under the two lines of numbers, shown outside upright poses
+        self.note = z.annotate("(X-ray angles:\nupright only)", xy=(0.02, 0.98),
+                               xycoords="axes fraction", xytext=(0.0, -2.45 * _fs()),
+                               textcoords="offset points", fontsize=_fs(), va="top",
+                               ha="left", color=palette.TEXT["secondary"], zorder=6,
+                               bbox=box, visible=False)
 
     def update(self, points, posture):
         pts = points.body
@@ -609,17 +620,24 @@ class PelvisView(View):
                               m[1] + into[1] * span * 0.55))
         t["pi"].set_text(f"PI {q['pelvic_incidence_deg'].text(posture)}")
         if xray:  # one line, upper left, above the lordosis it names
-            t["ll"].set_position((0.02, 0.98))
-            t["ll"].set_ha("left")
+            corner = (0.02, "left")
             t["ll"].set_text(f"lordosis L1-S1 {q['lumbar_lordosis_deg'].text(posture)}")
-        else:  # in the upper corner the spine does not run into (it leans or lies)
-            top = local(pts.l1_top)
-            right = top[0] < np.mean(self.ax.get_xlim())
-            t["ll"].set_position((0.98, 0.98) if right else (0.02, 0.98))
-            t["ll"].set_ha("right" if right else "left")
-            t["ll"].set_text(f"pelvis {q['pelvic_tilt_deg'].text(posture)} from standing\n"
-                             f"lumbar flexion {q['lumbar_flexion_deg'].text(posture)}\n"
-                             "(X-ray angles PI, PT, SS:\nupright only)")
+        else:  # in the upper corner farther from the spine's top and the femur's far end
+            x0, x1 = self.ax.get_xlim()
+            y1 = self.ax.get_ylim()[1]
+            ends = local(np.stack([pts.l1_top, pts.landmarks["knee_joint_centre"]]))
+            clear = [np.min(np.hypot(ends[:, 0] - x, ends[:, 1] - y1)) for x in (x0, x1)]
+            corner = (0.98, "right") if clear[1] > clear[0] else (0.02, "left")
+            t["ll"].set_text(f"pelvic tilt {q['pelvic_tilt_deg'].text(posture)}\n"
+                             f"lumbar flexion {q['lumbar_flexion_deg'].text(posture)}")
+        t["ll"].set_position((corner[0], 0.98))
+        t["ll"].set_ha(corner[1])
+        note = (not xray, corner)
+        if note != (self.note.get_visible(), (self.note.xy[0], self.note.get_ha())):
+            self.note.set_visible(not xray)
+            self.note.xy = (corner[0], 0.98)
+            self.note.set_ha(corner[1])
+            self.static_changed = True
 
 
 def radiographic(posture) -> bool:
@@ -965,6 +983,9 @@ class Scene:
                 continue  # hidden: moved when it is shown
             view.update(points, posture)
         restage = self.info.stage(posture)
+        for view in self.views.values():  # a view's static words changed: redraw them once
+            restage |= view.static_changed
+            view.static_changed = False
         self.posture = posture
         self._last = dict(compare=compare, compare_label=compare_label, target=target,
                           note=note)
