@@ -20,7 +20,7 @@ def _arc(centre, radius, d0, d1, n=7):
                      np.full(n, centre[2])], -1)
 
 
-def nerve_path_points(posture) -> np.ndarray:
+def nerve_path_points(posture, *, body=None, frames=None) -> np.ndarray:
     """The course of the nerve for drawing, ``(n, 3)`` in ground (m), roots to sole.
 
     From the lumbar canal (L3-L5) past the back of S1 and the sciatic notch, round the hip
@@ -28,9 +28,12 @@ def nerve_path_points(posture) -> np.ndarray:
     and the ankle at their levers, into the sole. A drawing of the model's bed: its length
     changes in the same direction as `sciatic_nerve_stretch_m`, not by the same amount (the
     drawn course is an illustration; the bed model is the lever sum).
+
+    ``body`` and ``frames`` (`anatomy.model.body.posture_points` and the segment frames of
+    this posture) may be passed when the caller has them already (the scene does, per move).
     """
-    pts = posture_points(posture)
-    frames, _ = _frames(posture)
+    pts = posture_points(posture) if body is None else body
+    frames = _frames(posture)[0] if frames is None else frames
     pelvis, femur, tibia = frames["pelvis"], frames["femur"], frames["tibia"]
     lv = NERVE_LEVERS_M
 

@@ -102,9 +102,10 @@ class NerveArt:
         self.scale.tick_params(length=2, pad=1)
 
     def update(self, points, posture) -> None:
-        """Move the line and the label to ``posture`` (``points`` unused: one signature with
-        the views; the course comes from `anatomy.model.nerve.nerve_path_points`)."""
-        course = nerve_path_points(posture)
+        """Move the line and the label to ``posture`` (the course from
+        `anatomy.model.nerve_course.nerve_path_points`, reusing the scene's body points)."""
+        course = (nerve_path_points(posture) if points is None else
+                  nerve_path_points(posture, body=points.body, frames=points.frames))
         self.line.set_data(course[:, 0], course[:, 1])
         colour = nerve_colour(nerve_load(posture))
         self.line.set_color(colour)

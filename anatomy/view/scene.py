@@ -109,6 +109,11 @@ class ScenePoints:
         self.note = None
 
     @property
+    def frames(self) -> dict:
+        """The posture's segment frames (pelvis, femur, tibia) in ground."""
+        return self._frames
+
+    @property
     def thigh(self) -> _ThighPoints:
         if self._thigh is None:
             self._thigh = _ThighPoints(self.body, self._frames)
