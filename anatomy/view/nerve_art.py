@@ -55,10 +55,15 @@ def nerve_label(posture) -> str:
     return f"sciatic nerve\nbed {stretch_mm:+.0f} mm, {state}"
 
 
+_LAB_FONT_PT = 7.5
+"""The label's size in the notebook layout (the scene's small type); the label's offsets from
+the thigh are set for it and grow with larger type."""
+
+
 class NerveArt:
     """The nerve's line, its label and its colour scale on one axes."""
 
-    def __init__(self, *, linewidth: float = 2.2, fontsize: float = 9.0):
+    def __init__(self, *, linewidth: float = 2.2, fontsize: float = _LAB_FONT_PT):
         self.linewidth = linewidth
         self.fontsize = fontsize
         self.line = self.label = self.scale = None
@@ -113,7 +118,9 @@ class NerveArt:
         self.label.xy = (float(thigh[0]), float(thigh[1]))
         # below the thigh when upright or seated; above it when lying (the table is below)
         lying = abs(posture.frame_angle_deg) > 45.0
-        self.label.xyann = (-80.0, 54.0) if lying else (-60.0, -55.0)
+        # offsets in points, grown with the type (presenter sizes) so the box clears the leg
+        grow = max(1.0, self.fontsize / _LAB_FONT_PT)
+        self.label.xyann = tuple(grow * np.array((-80.0, 54.0) if lying else (-60.0, -55.0)))
         self.label.set_va("bottom" if lying else "top")
         self.label.set_text(nerve_label(posture))
         self.label.get_bbox_patch().set_edgecolor(colour)

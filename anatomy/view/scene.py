@@ -356,8 +356,8 @@ class SideView(View):
         upright = posture.frame_angle_deg == 0
         record = task_record(posture.task)
         seated = upright and record.hip_when_pelvis_neutral_deg >= 45.0
-        if seated and record.setting == "floor":  # long sitting: above the legs
-            at, ha = anchor + np.array([0.10, 0.15]), "center"
+        if seated and record.setting == "floor":  # long sitting: above the legs, clear
+            at, ha = anchor + np.array([0.0, 0.20]), "center"  # of the knee's angle
         elif seated:
             at, ha = anchor + np.array([0.02, -0.17]), "center"
         elif upright:
@@ -414,12 +414,20 @@ class SideView(View):
                 # upright, behind the buttock; lying supine, above the belly
                 label_at, ha = ((c + np.array([-0.11, 0.03]), "right") if upright
                                 else (c + np.array([-0.15, 0.10]), "center"))
-            elif key != "pelvis" and abs(q[qkey].value(posture)) < 20.0:
-                # a small angle's arc is short and its middle lies on the bone: the label goes
-                # in front of the joint (the trunk's, beside the chest, clear of the head)
-                step = (0.06, 0.20) if key == "trunk" else (0.06, 0.0)
-                label_at = c + _rot(np.array(step), posture.frame_angle_deg)
+            elif key == "trunk" and abs(q[qkey].value(posture)) < 20.0:
+                # a small angle's arc is short and its middle lies on the bone: the trunk's
+                # label goes beside the chest, clear of the head
+                label_at = c + _rot(np.array((0.06, 0.20)), posture.frame_angle_deg)
                 ha = "left" if upright else "center"
+            elif abs(q[qkey].value(posture)) < 20.0:
+                # the hip's or knee's: in front of the joint, square to the bone below it
+                # (a raised leg's front faces the head: the label must not sit on the leg)
+                bone = v1 / max(np.linalg.norm(v1), 1e-9)
+                side = np.array([-bone[1], bone[0]])  # the front of the bone
+                if not upright and abs(bone[1]) > 0.7:  # a leg raised high: its front holds
+                    side = -side                       # the nerve's label, so behind it
+                label_at = c + 0.06 * side
+                ha = "left" if side[0] > 0.3 else ("right" if side[0] < -0.3 else "center")
             self.angle_text[key].set_horizontalalignment(ha)
             self.angle_text[key].set_position(tuple(label_at))
             self.angle_text[key].set_text(f"{word} {q[qkey].text(posture)}")
