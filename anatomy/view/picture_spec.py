@@ -77,20 +77,42 @@ MUSCLE_Z = {"semitendinosus": 0.8, "semimembranosus": 0.85, "biceps_femoris_shor
             "biceps_femoris_long": 2.2}
 """Side view, painter's order: the medial heads (ST, SM) lie beyond the bones."""
 
-SCENE_ONLY = {
-    "angle_arcs": dict(palette.ANGLES),
-    "comparison": palette.BODY["comparison"],
+ARCS = {
+    # joint: arc radius (m), the word before its value. Each arc runs from the joint's
+    # reference direction (where it was standing) to where it is now, the short way round.
+    "pelvis": {"radius_m": 0.09, "word": "pelvis", "colour": palette.ANGLES["pelvis"]},
+    "hip": {"radius_m": 0.15, "word": "hip", "colour": palette.ANGLES["hip"]},
+    "knee": {"radius_m": 0.10, "word": "knee", "colour": palette.ANGLES["knee"]},
+    "trunk": {"radius_m": 0.16, "word": "trunk", "colour": palette.ANGLES["trunk"]},
 }
-"""Drawn by the kernel scene's side view, not yet by the static panel (tools/site_assets/
-panel.js): the joint-angle arcs and the comparison person. Listed here so that the drift test
-knows every colour the side view uses; the static panel draws them once it has the code."""
+"""The joint-angle arcs of the side view (the trunk's only in the upright tasks)."""
+ARC_STYLE = {
+    "width": 1.6, "z": 5.5,                       # the arc
+    "ref_width": 1.0, "ref_dash": [3.0, 2.0],     # the reference line, dashed (in widths)
+    "ref_z": 5.4, "ref_length": 1.25,             # ... as long as this many radii
+    "label_step": 1.9,                            # label at the arc's middle, radii out
+    "samples": 20,                                # points along an arc
+    "text_z": 6.0,
+}
+LUMBAR_LABEL = {"word": "lumbar", "colour": palette.ANGLES["lumbar"]}
+"""The lumbar flexion, written beside the lumbar spine (no arc)."""
+
+COMPARISON = {
+    # the second person: outlines only, dashed, semi-transparent, named above the head
+    "stroke": palette.BODY["comparison"], "opacity": 0.55, "z": 3.0, "dash": [4.0, 2.0],
+    "widths": {"bone": 1.2, "trunk": 3.0, "arm": 2.0, "other_leg": 2.0, "foot": 2.0,
+               "spine": 1.5, "belly": 1.0, "head": 1.2},
+    "tag_colour": palette.TEXT["secondary"], "tag_box_opacity": 0.85,
+    "tag_above_head": 1.2,  # the tag's bottom, in head radii above the head's centre
+}
+"""How the comparison person is drawn (bellies solid, everything else dashed)."""
 
 TEXT = {
     "side_title": "",  # the figure's title names the task; the side view has no caption
     "directions": "\u2190 posterior      anterior \u2192",
     "group_tag": "hamstrings",
-    "hip": "hip {value}°",
-    "knee": "knee {value}°",
+    "angle": "{word} {value}",  # an arc's label ({value}: the readout's text, with unit)
+    "comparison_tag": "dashed: {label}",
     "legend_title": ("colour and %: how far each head has gone\nfrom its standing length (0%)"
                      "\nto its length at the end of this\nperson's SLR (100%)"),
     "legend_ticks": ["shorter", "0%", "100%"],
@@ -141,6 +163,10 @@ SPEC = {
     "muscle_z": MUSCLE_Z,
     "heads": {h: {"abbreviation": FACTS[h].abbreviation, "label": FACTS[h].label}
               for h in HAMSTRING_HEADS},
+    "arcs": ARCS,
+    "arc_style": ARC_STYLE,
+    "lumbar_label": LUMBAR_LABEL,
+    "comparison": COMPARISON,
     "text": TEXT,
     "text_colour": TEXT_COLOUR,
     "muted_text_colour": MUTED_TEXT_COLOUR,
@@ -155,4 +181,5 @@ def as_json() -> str:
 
 
 __all__ = ["SPEC", "as_json", "strain_rgb", "STRAIN_STOPS", "STRAIN_RANGE_LO", "BELLY_SPAN",
-           "BELLY_WIDTH_PER_SQRT_CM2", "SIDE", "BONES", "TEXT", "MUSCLE_Z"]
+           "BELLY_WIDTH_PER_SQRT_CM2", "SIDE", "BONES", "TEXT", "MUSCLE_Z", "ARCS", "ARC_STYLE",
+           "LUMBAR_LABEL", "COMPARISON"]
