@@ -116,11 +116,8 @@ TEXT = {
     "legend_title": ("colour and %: how far each head has gone\nfrom its standing length (0%)"
                      "\nto its length at the end of this\nperson's SLR (100%)"),
     "legend_ticks": ["shorter", "0%", "100%"],
-    "beyond": "Beyond what the tissues allow: showing the furthest pose",
-    "stopped": "Stopped at {reached}° of {what}, by the {limit} (the slider asks for {target}°).",
-    "beyond_joint": ("Beyond what the tissues allow: in this pose a hamstring head is longer "
-                     "than the model's limit (see 'of limit').")}
-"""The words drawn on the picture (``{value}``: a whole number of degrees)."""
+    "comparison_columns": ["solid", "dashed: {label}"]}  # the static panel's table heads
+"""The words drawn on the picture, and the static panel's comparison table heads."""
 LEGEND_TICKS = (STRAIN_RANGE_LO, 0.0, 1.0)
 """Where the legend's three words sit on the 'range used' axis."""
 TEXT_COLOUR = palette.TEXT["main"]

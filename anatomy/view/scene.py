@@ -353,20 +353,7 @@ class SideView(View):
     def update(self, points, posture):
         pts = points.body
         paths = _move_leg(self, self.art, pts, "side", posture)
-        anchor = point_along(paths["semimembranosus"], 0.8)
-        # in free space: behind the thigh standing; seated on a chair or bench, below the
-        # seat; sitting on the floor, above the legs; lying supine, under the raised leg
-        upright = posture.frame_angle_deg == 0
-        record = task_record(posture.task)
-        seated = upright and record.hip_when_pelvis_neutral_deg >= 45.0
-        if seated and record.setting == "floor":  # long sitting: above the legs
-            at, ha = anchor + np.array([0.10, 0.15]), "center"
-        elif seated:
-            at, ha = anchor + np.array([0.02, -0.17]), "center"
-        elif upright:
-            at, ha = anchor + np.array([-0.13, 0.0]), "right"
-        else:
-            at, ha = anchor + np.array([0.33, -0.12]), "left"
+        at, anchor, ha = group_tag_place(paths["semimembranosus"], posture)
         self.tag.set_horizontalalignment(ha)
         self.tag.set_position(tuple(at))
         self.tag_leader.set_data([at[0], anchor[0]], [at[1], anchor[1]])
@@ -426,6 +413,28 @@ class SideView(View):
             [0.0, HEAD_RADIUS_M * picture_spec.COMPARISON["tag_above_head"]])
         self.ghost_tag.set_position(tuple(top))
         self.ghost_tag.set_text(picture_spec.TEXT["comparison_tag"].format(label=compare.label))
+
+
+def group_tag_place(sm_path, posture):
+    """Where the side view's "hamstrings" tag goes: ``(text at, leader's end, ha)``.
+
+    In free space: behind the thigh standing; seated on a chair or bench, below the seat;
+    sitting on the floor, above the legs; lying supine, under the raised leg. ``sm_path``:
+    the semimembranosus path on screen (m). The static course stores the same places.
+    """
+    anchor = point_along(sm_path, 0.8)
+    upright = posture.frame_angle_deg == 0
+    record = task_record(posture.task)
+    seated = upright and record.hip_when_pelvis_neutral_deg >= 45.0
+    if seated and record.setting == "floor":  # long sitting: above the legs
+        at, ha = anchor + np.array([0.10, 0.15]), "center"
+    elif seated:
+        at, ha = anchor + np.array([0.02, -0.17]), "center"
+    elif upright:
+        at, ha = anchor + np.array([-0.13, 0.0]), "right"
+    else:
+        at, ha = anchor + np.array([0.33, -0.12]), "left"
+    return at, anchor, ha
 
 
 def angle_marks(pts, posture, upright_task: bool) -> dict:
@@ -1144,5 +1153,5 @@ def _used_text(posture, head) -> str:
 
 
 __all__ = ["Scene", "View", "SideView", "BackView", "PelvisView", "ReadoutView",
-           "ScenePoints", "status_text", "angle_marks", "radiographic", "STRAIN_CMAP", "strain_colour", "readout_text", "readout_columns", "person_rows",
+           "ScenePoints", "status_text", "angle_marks", "group_tag_place", "radiographic", "STRAIN_CMAP", "strain_colour", "readout_text", "readout_columns", "person_rows",
            "rot_z_2d", "BELLY_SPAN"]
