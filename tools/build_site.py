@@ -142,7 +142,9 @@ _GEOMETRY_CACHE = {}
 def _pose_key(p):
     return (p.task, p.pelvic_tilt_deg, p.hip_flexion_deg, p.knee_flexion_deg,
             p.lumbar_flexion_deg, p.pelvic_incidence_deg, p.frame_angle_deg,
-            p.other_hip_flexion_deg, p.other_knee_flexion_deg)
+            p.other_hip_flexion_deg, p.other_knee_flexion_deg,
+            # the nerve panels' sliders move the head and the foot (`body.posture_points`)
+            p.readouts.get("neck_flexion_deg", 0.0), p.readouts.get("ankle_dorsiflexion_deg", 0.0))
 
 
 def geometry_record(posture):
