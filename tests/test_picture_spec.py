@@ -137,3 +137,27 @@ def test_js_renderer_has_no_palette_or_words_of_its_own():
     for word in ("hamstrings", "posterior", "From the side", "range used (end"):
         assert word not in js, f"{word!r}: words on the picture belong in the spec"
     assert '"side_title"' in as_json()
+
+
+def test_kernel_nerve_is_drawn_as_the_spec_says(closing):
+    """The nerve panels' line, edge, label and scale words are the spec's; its ramp, as
+    the browser computes it (`nerve_rgb`), is matplotlib's."""
+    from matplotlib.colors import to_rgba
+
+    from anatomy.ui import controls
+    from anatomy.view.nerve_art import nerve_colour
+    from anatomy.view.picture_spec import nerve_rgb
+
+    for load in np.linspace(-0.5, 1.5, 81):
+        mpl = tuple(round(255 * c) for c in nerve_colour(load)[:3])
+        assert max(abs(a - b) for a, b in zip(mpl, nerve_rgb(load))) <= 1, load
+    panel = closing(controls.task_explorer("straight_leg_raise", value=110, nerve=True))
+    art, n = panel.scene.side.nerve, SPEC["nerve"]
+    assert art.line.get_linewidth() == n["width"] and art.line.get_zorder() == n["z"]
+    assert art.line.get_label() == n["name"]
+    edge = art.line.get_path_effects()[0]
+    assert to_rgba(edge._gc["foreground"]) == to_rgba(n["edge"])
+    assert edge._gc["linewidth"] == n["width"] + n["edge_extra"]
+    assert [t.get_text() for t in art.scale.get_xticklabels()] == n["scale_ticks"]
+    lying = abs(panel.posture.frame_angle_deg) > 45.0
+    assert tuple(art.label.xyann) == tuple(n["label_offset_pt"]["lying" if lying else "upright"])

@@ -246,6 +246,22 @@ def person_labels(posture):
     return [[label, labels.get(label, label)] for label, _ in angles + heads]
 
 
+def nerve_load(posture):
+    from anatomy.view.nerve_art import nerve_load as load
+    return load(posture)
+
+
+def nerve_label(posture):
+    from anatomy.view.nerve_art import nerve_label as label
+    return label(posture)
+
+
+def nerve_course(posture):
+    """The nerve's course on screen (mm, flat), as `anatomy.view.nerve_art` draws it."""
+    from anatomy.model.nerve_course import nerve_path_points
+    return np.round(nerve_path_points(posture)[:, :2] * 1000).astype(int).ravel().tolist()
+
+
 class _Strings:
     """A table of strings, each stored once; records hold indices into it."""
 
@@ -344,6 +360,7 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
         solve = panel.solver  # the panel's own solver: slider values in, Posture out
         first = panel.posture
         target_key = panel._target_key  # the slider whose value the status line quotes
+        nerve = panel.scene.nerve  # the nerve panels draw the sciatic nerve
         # the second persons the panel offers (ToggleButtons: label, passive SLR)
         compare = None if panel.compare is None else {
             "description": panel.compare.description,
@@ -366,6 +383,7 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
     columns = readout_columns()
     table_shape, cells = None, []
     words = _Strings()  # arc labels, status lines, the comparison table's cells
+    nerve_courses = {}  # geometry index: the nerve's course (nerve panels)
     extra = []          # per grid point: indices into ``words``
     checked = 0
     for flat in range(int(np.prod(shape))):
@@ -378,6 +396,9 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
         more = [words(t) for t in arc_texts(posture)] + [words(status)]
         if compare:
             more += [words(t) for t in person_cells(posture)]
+        if nerve:  # its load (per mille of the threshold) and its label's words
+            more += [round(1000 * nerve_load(posture)), words(nerve_label(posture)),
+                     1 if abs(posture.frame_angle_deg) > 45.0 else 0]  # lying: label above
         extra.append(more)
         if checked < 3 and flat % max(1, int(np.prod(shape)) // 3) == 0:
             _check_rigid(local, posture)
@@ -396,6 +417,8 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
             raise SystemExit(f"{title}: the readout tables change shape between poses")
         cells.append([text for t in tables for row in t for _, text in row])
         points.append([geom_index[key]] + rec)
+        if nerve and geom_index[key] not in nerve_courses:
+            nerve_courses[geom_index[key]] = nerve_course(posture)
     # cells that never change are stored once; the others as indices into a string table
     varying = [i for i in range(len(cells[0])) if any(c[i] != cells[0][i] for c in cells)]
     strings = sorted({c[i] for c in cells for i in varying})
@@ -417,7 +440,11 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
         # after the tables' indices, each point holds: the arc labels (ARC_KEYS, then lumbar),
         # the status line, and (with a comparison) this person's column; indices into words
         "extra": {"arcs": [*ARC_KEYS, "lumbar"], "status": len(ARC_KEYS) + 1,
-                  "person": len(ARC_KEYS) + 2 if compare else None},
+                  "person": len(ARC_KEYS) + 2 if compare else None,
+                  "nerve": (len(ARC_KEYS) + 2 + (len(person_cells(first)) if compare else 0)
+                            if nerve else None)},
+        # the nerve's course (mm, x y x y ...) per geometry index of the first person
+        "nerve": {str(k): v for k, v in nerve_courses.items()} if nerve else None,
         "words": words.strings, "anchors": list(ANCHORS),
         "compare": people,
         "limits": _LIMITS,

@@ -107,6 +107,19 @@ COMPARISON = {
 }
 """How the comparison person is drawn (bellies solid, everything else dashed)."""
 
+NERVE = {
+    # the sciatic-tibial nerve (nerve panels only; `anatomy.view.nerve_art`): one line on its
+    # own ramp of lightness, over a dark edge, labelled below (lying: above) the thigh
+    "name": "sciatic and tibial nerve",
+    "ramp": [[a, c] for a, c in palette.NERVE_RAMP], "lut": STRAIN_LUT_SIZE, "top": 1.0,
+    "width": 2.2, "edge": palette.NERVE_EDGE, "edge_extra": 1.6, "z": 6.0,
+    "label_at": 0.5,  # the arrow points at this fraction of the course (its points)
+    "label_offset_pt": {"upright": [-60.0, -55.0], "lying": [-80.0, 54.0]},
+    "label_box_opacity": 0.9, "arrow_width": 1.0, "font_scale": 0.833,  # "small"
+    "scale_ticks": ["nerve slack", "at threshold"], "scale_tick_scale": 0.8,
+}
+"""How the nerve is drawn: colours, widths (points), the label's offset (points)."""
+
 TEXT = {
     "side_title": "",  # the figure's title names the task; the side view has no caption
     "directions": "\u2190 posterior      anterior \u2192",
@@ -147,6 +160,24 @@ def strain_rgb(range_used: float) -> tuple[int, int, int]:
     return _hex(STRAIN_STOPS[-1][1])  # pragma: no cover - t <= 1 always
 
 
+def nerve_rgb(load: float) -> tuple[int, int, int]:
+    """The nerve's colour at ``load`` (share of its threshold) as 0-255 RGB, as matplotlib
+    computes it from `NERVE` (the same look-up table as `strain_rgb`)."""
+    x = min(max(float(load), 0.0), NERVE["top"]) / NERVE["top"]
+    return _lut_rgb(NERVE["ramp"], NERVE["lut"], x)
+
+
+def _lut_rgb(stops, n, x):
+    i = min(int(x * n), n - 1)
+    t = i / (n - 1)
+    for (a, ca), (b, cb) in zip(stops[:-1], stops[1:]):
+        if t <= b:
+            f = 0.0 if b == a else (t - a) / (b - a)
+            return tuple(int(round(((1 - f) * u + f * v) / 255.0 * 255.0))
+                         for u, v in zip(_hex(ca), _hex(cb)))
+    return _hex(stops[-1][1])  # pragma: no cover - t <= 1 always
+
+
 SPEC = {
     "strain": {"stops": [[a, c] for a, c in STRAIN_STOPS], "lo": STRAIN_RANGE_LO,
                "lut": STRAIN_LUT_SIZE, "legend_ticks": list(LEGEND_TICKS)},
@@ -164,6 +195,7 @@ SPEC = {
     "arc_style": ARC_STYLE,
     "lumbar_label": LUMBAR_LABEL,
     "comparison": COMPARISON,
+    "nerve": NERVE,
     "text": TEXT,
     "text_colour": TEXT_COLOUR,
     "muted_text_colour": MUTED_TEXT_COLOUR,
@@ -179,4 +211,4 @@ def as_json() -> str:
 
 __all__ = ["SPEC", "as_json", "strain_rgb", "STRAIN_STOPS", "STRAIN_RANGE_LO", "BELLY_SPAN",
            "BELLY_WIDTH_PER_SQRT_CM2", "SIDE", "BONES", "TEXT", "MUSCLE_Z", "ARCS", "ARC_STYLE",
-           "LUMBAR_LABEL", "COMPARISON"]
+           "LUMBAR_LABEL", "COMPARISON", "NERVE", "nerve_rgb"]

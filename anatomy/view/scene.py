@@ -316,7 +316,8 @@ class SideView(View):
         self.nerve = None
         if self.scene.nerve:  # the sciatic nerve, its own piece (anatomy.view.nerve_art)
             from .nerve_art import NerveArt
-            self.nerve = NerveArt(linewidth=_lw(2.2), fontsize=_fs("small"))
+            self.nerve = NerveArt(linewidth=_lw(picture_spec.NERVE["width"]),
+                                  fontsize=_fs("small"))
             lying = abs(posture.frame_angle_deg) > 45.0
             self.nerve.build(ax, corner="upper left" if lying else "upper right")
             for a in self.nerve.artists:

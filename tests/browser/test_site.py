@@ -529,3 +529,49 @@ def test_comparison_person_is_drawn_with_the_models_numbers(site, browser, artif
         context.close()
     assert not log["errors"], log["errors"]
     assert checked >= 4, checked
+
+
+def test_nerve_is_the_models(site, browser):
+    """The nerve panels (notebook 07) draw the sciatic nerve where the model runs it, in the
+    colour of its load on the nerve's own ramp, with the kernel scene's words; the other
+    panels draw no nerve."""
+    import numpy as np
+
+    from anatomy.model.nerve_course import nerve_path_points
+    from anatomy.ui import controls
+    from anatomy.view.nerve_art import nerve_label, nerve_load
+    from anatomy.view.picture_spec import nerve_rgb
+
+    context, page, log = _offline_page(browser)
+    checked = 0
+    try:
+        for name in _panel_pages(site):
+            page.goto((site["dir"] / name).as_uri())
+            for panel in page.query_selector_all(".site-panel"):
+                data = _panel_data(page, panel)
+                line = panel.query_selector("svg.side-view g.nerve polyline:last-of-type")
+                if not data["kwargs"].get("nerve"):
+                    assert line is None, name
+                    continue
+                kernel = getattr(controls, data["function"])(*data["args"], presenter=False,
+                                                             **data["kwargs"])
+                try:
+                    for values in _picks(data["sliders"], (0.0, 0.4, 0.7, 1.0)):
+                        _set_sliders(page, panel, values)
+                        posture = kernel.solver(**values)
+                        js = _svg_points(line.get_attribute("points"))
+                        py = nerve_path_points(posture)[:, :2] * 1000
+                        assert js.shape == py.shape and np.abs(js - py).max() < 1.0, values
+                        want = "rgb({},{},{})".format(*nerve_rgb(round(1000 * nerve_load(
+                            posture)) / 1000))
+                        assert line.get_attribute("stroke") == want, values
+                        words = panel.eval_on_selector_all(
+                            "svg.side-view .nerve-text tspan", "ts => ts.map(t => t.textContent)")
+                        assert "\n".join(words) == nerve_label(posture), values
+                        checked += 1
+                finally:
+                    kernel.close()
+    finally:
+        context.close()
+    assert not log["errors"], log["errors"]
+    assert checked >= 8, checked

@@ -26,16 +26,23 @@
    * picture_spec.strain_rgb): linear RGB between stops, a 256-entry table, truncation. */
   function strainRGB(rangeUsed) {
     var s = SPEC.strain, x = (rangeUsed - s.lo) / (1 - s.lo);
-    x = Math.min(Math.max(x, 0), 1);
-    var i = Math.min(Math.floor(x * s.lut), s.lut - 1), t = i / (s.lut - 1);
-    for (var k = 0; k < s.stops.length - 1; k++) {
-      var a = s.stops[k][0], b = s.stops[k + 1][0];
+    return lutRGB(s.stops, s.lut, Math.min(Math.max(x, 0), 1));
+  }
+  /* The nerve's own ramp (picture_spec.nerve_rgb): load as a share of its threshold. */
+  function nerveRGB(load) {
+    var n = SPEC.nerve;
+    return lutRGB(n.ramp, n.lut, Math.min(Math.max(load, 0), n.top) / n.top);
+  }
+  function lutRGB(stops, lut, x) {
+    var i = Math.min(Math.floor(x * lut), lut - 1), t = i / (lut - 1);
+    for (var k = 0; k < stops.length - 1; k++) {
+      var a = stops[k][0], b = stops[k + 1][0];
       if (t <= b) {
-        var f = b === a ? 0 : (t - a) / (b - a), ca = hexRGB(s.stops[k][1]), cb = hexRGB(s.stops[k + 1][1]);
+        var f = b === a ? 0 : (t - a) / (b - a), ca = hexRGB(stops[k][1]), cb = hexRGB(stops[k + 1][1]);
         return [0, 1, 2].map(function (j) { return Math.round((1 - f) * ca[j] + f * cb[j]); });
       }
     }
-    return hexRGB(s.stops[s.stops.length - 1][1]);
+    return hexRGB(stops[stops.length - 1][1]);
   }
   function rgb(c) { return "rgb(" + c.join(",") + ")"; }
 
@@ -233,6 +240,15 @@
       this.ghostGroup = ghost;
       items.push([C.z, ghost, null]);
     }
+    // the sciatic nerve (nerve panels): its line over a dark edge, a label with an arrow
+    if (d.nerve) {
+      var N = SPEC.nerve, ng = el("g", { "class": "nerve" });
+      var edge = el("polyline", strokeStyle({ stroke: N.edge, width: N.width + N.edge_extra, cap: "round" }), ng);
+      var nline = el("polyline", strokeStyle({ stroke: N.edge, width: N.width, cap: "round" }), ng);
+      el("title", {}, nline).textContent = N.name;
+      this.nerve = { edge: edge, line: nline };
+      items.push([N.z, ng, null]);
+    }
     items.sort(function (a, b) { return a[0] - b[0]; });
     this.parts = {};
     items.forEach(function (it) { svg.appendChild(it[1]); if (it[2]) { self.parts[it[2]] = it[1]; } });
@@ -245,6 +261,15 @@
       self.arcs[key].text = t;
       self.labels.push(t);
     });
+    if (d.nerve) {  // the label on top of everything, as the kernel's (zorder 7)
+      var lab = el("g", { "class": "nerve-label" }, svg), N2 = SPEC.nerve;
+      this.nerve.box = el("rect", { fill: "white", "fill-opacity": N2.label_box_opacity, rx: 3,
+                                    "stroke-width": (PX_PER_PT).toFixed(2), "vector-effect": "non-scaling-stroke" }, lab);
+      this.nerve.arrow = el("line", strokeStyle({ stroke: N2.edge, width: N2.arrow_width }), lab);
+      this.nerve.head = el("polygon", { fill: N2.edge, stroke: "none" }, lab);
+      this.nerve.text = el("text", Object.assign({}, textAttrs, { "text-anchor": "middle", "class": "fig-text nerve-text" }), lab);
+      this.nerve.group = lab;
+    }
     if (d.compare) {
       this.ghostTag = el("text", Object.assign({}, textAttrs, { fill: SPEC.comparison.tag_colour, "text-anchor": "middle",
                                                                 "class": "fig-text comparison-tag" }), svg);
@@ -269,6 +294,7 @@
       new ResizeObserver(function () { if (self.current) { self.fitText(); self.show(); } }).observe(svg);
     }
     view.appendChild(this.legend());
+    if (d.nerve) { view.appendChild(this.nerveLegend()); }
     body.appendChild(view);
     var side = h("div", { "class": "panel-readouts" });
     this.status = h("p", { "class": "status", role: "status" });
@@ -295,6 +321,27 @@
     SPEC.text.legend_ticks.forEach(function (t, i) {
       var span = h("span", {}, t);
       span.style.left = (100 * (s.legend_ticks[i] - s.lo) / (1 - s.lo)).toFixed(1) + "%";
+      ticks.appendChild(span);
+    });
+    box.appendChild(ticks);
+    return box;
+  };
+
+  /* The nerve's scale (the kernel's small bar in the side view's corner), under the picture. */
+  Panel.prototype.nerveLegend = function () {
+    var N = SPEC.nerve, box = h("div", { "class": "legend nerve-legend" });
+    var svg = el("svg", { viewBox: "0 0 300 14", "class": "ramp", role: "img", preserveAspectRatio: "none",
+                          "aria-label": N.name + ": colour scale from " + N.scale_ticks.join(" to ") });
+    var defs = el("defs", {}, svg), id = this.root.id + "-nerve-ramp", grad = el("linearGradient", { id: id }, defs);
+    for (var i = 0; i <= 16; i++) {
+      el("stop", { offset: (i / 16).toFixed(3), "stop-color": rgb(nerveRGB(N.top * i / 16)) }, grad);
+    }
+    el("rect", { x: 0, y: 0, width: 300, height: 14, fill: "url(#" + id + ")" }, svg);
+    box.appendChild(svg);
+    var ticks = h("div", { "class": "legend-ticks" });
+    N.scale_ticks.forEach(function (t, i) {
+      var span = h("span", {}, t);
+      span.style.left = (100 * i / (N.scale_ticks.length - 1)).toFixed(1) + "%";
       ticks.appendChild(span);
     });
     box.appendChild(ticks);
@@ -350,6 +397,7 @@
     this.drawArcs(geo, rec);
     this.drawGhost(near.idx);
     if (!this.textPx) { this.fitText(); }
+    this.drawNerve(rec);
     // the group tag where the kernel scene puts it (anatomy.view.scene.group_tag_place)
     var tag = geo.tag, at = tag[0], end = tag[1], ha = d.anchors[tag[2][0]];
     this.tagLine.setAttribute("x1", end[0]); this.tagLine.setAttribute("y1", -end[1]);
@@ -424,6 +472,44 @@
     gs.head.setAttribute("cx", head[0]); gs.head.setAttribute("cy", -head[1]);
     this.ghostTag.setAttribute("x", head[0]); this.ghostTag.setAttribute("y", -top);
     this.ghostTag.textContent = SPEC.text.comparison_tag.replace("{label}", p.label);
+  };
+
+  /* The nerve as anatomy.view.nerve_art draws it: its course, coloured by its load on its
+   * own ramp, and the two-line label offset from the middle of the course (kernel points,
+   * in proportion to the picture), an arrow pointing at it. */
+  Panel.prototype.drawNerve = function (rec) {
+    if (!this.nerve) { return; }
+    var d = this.data, N = SPEC.nerve, nv = this.nerve, k = this.extraBase + d.extra.nerve;
+    var flat = d.nerve[String(rec[0])], course = [];
+    for (var i = 0; i < flat.length; i += 2) { course.push([flat[i], flat[i + 1]]); }
+    var colour = rgb(nerveRGB(rec[k] / 1000)), str = pts(course);
+    nv.edge.setAttribute("points", str); nv.line.setAttribute("points", str);
+    nv.line.setAttribute("stroke", colour);
+    nv.box.setAttribute("stroke", colour);
+    var lines = d.words[rec[k + 1]].split("\n"), t = nv.text;
+    while (t.firstChild) { t.removeChild(t.firstChild); }
+    var thigh = course[Math.floor(course.length * N.label_at)];
+    var lying = rec[k + 2] === 1, off = N.label_offset_pt[lying ? "lying" : "upright"];
+    var k2 = PX_PER_PT * this.mmPerPx, x = thigh[0] + off[0] * k2, y = thigh[1] + off[1] * k2;
+    t.setAttribute("font-size", (this.textPx * N.font_scale * this.unitsPerPx).toFixed(1));
+    lines.forEach(function (line, j) {
+      var span = el("tspan", { x: x.toFixed(1), dy: j === 0 ? (lying ? (-(lines.length - 1) * 1.2 - 0.25) + "em" : "0.95em") : "1.2em" }, t);
+      span.textContent = line;
+    });
+    t.setAttribute("y", (-y).toFixed(1));
+    var r = t.getBBox(), pad = 0.25 * this.textPx * this.unitsPerPx;
+    nv.box.setAttribute("x", r.x - pad); nv.box.setAttribute("y", r.y - pad);
+    nv.box.setAttribute("width", r.width + 2 * pad); nv.box.setAttribute("height", r.height + 2 * pad);
+    // the arrow: from the box's edge nearest the thigh to just short of the nerve
+    var sx = x, sy = lying ? r.y + r.height + pad : r.y - pad, ex = thigh[0], ey = -thigh[1];
+    var len = Math.hypot(ex - sx, ey - sy) || 1, ux = (ex - sx) / len, uy = (ey - sy) / len;
+    var stop = 2 * k2, hl = 8 * k2 * N.arrow_width, hw = 3 * k2 * N.arrow_width;
+    ex -= ux * stop; ey -= uy * stop;
+    nv.arrow.setAttribute("x1", sx.toFixed(1)); nv.arrow.setAttribute("y1", sy.toFixed(1));
+    nv.arrow.setAttribute("x2", (ex - ux * hl).toFixed(1)); nv.arrow.setAttribute("y2", (ey - uy * hl).toFixed(1));
+    nv.head.setAttribute("points", [[ex, ey], [ex - ux * hl - uy * hw, ey - uy * hl + ux * hw],
+      [ex - ux * hl + uy * hw, ey - uy * hl - ux * hw]].map(function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }).join(" "));
+    nv.loadNow = rec[k] / 1000;
   };
 
   /* A bone's outline in its segment's frame, moved by the pose's segment transform. */
@@ -550,6 +636,7 @@
     panels.push(new Panel(root, JSON.parse(node.textContent)));
   });
   window.siteStrainRGB = strainRGB;       // for the tests
+  window.siteNerveRGB = nerveRGB;
   window.siteBellyPolygon = bellyPolygon;  // for the tests
   window.sitePanels = panels;
 })();
