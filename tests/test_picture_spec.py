@@ -63,6 +63,8 @@ def test_kernel_side_view_uses_the_spec_colours_and_words(closing):
     for key in ("group_tag", "directions"):
         assert SPEC["text"][key] in words, key
     assert SPEC["text"]["comparison_tag"].format(label="SLR 95°") in words
+    for circle in (scene.side.head, scene.side.ghost["head"]):  # the static heads' size
+        assert abs(circle.get_radius() - SPEC["side"]["head"]["radius_m"]) < 1e-5
     for key in ("hip", "knee", "pelvis"):
         assert any(w.startswith(SPEC["arcs"][key]["word"] + " ") for w in words), key
 

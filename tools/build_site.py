@@ -262,6 +262,18 @@ def nerve_course(posture):
     return np.round(nerve_path_points(posture)[:, :2] * 1000).astype(int).ravel().tolist()
 
 
+def delta_rows(rows):
+    """Each row (a list of ints, or None) as its difference from the last row before it."""
+    out, prev = [], None
+    for row in rows:
+        if row is None:
+            out.append(None)
+            continue
+        out.append(list(row) if prev is None else [b - a for a, b in zip(prev, row)])
+        prev = row
+    return out
+
+
 class _Strings:
     """A table of strings, each stored once; records hold indices into it."""
 
@@ -434,7 +446,11 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
         "title": title, "function": function, "args": args, "kwargs": kwargs,
         "task": first.task, "sliders": sliders, "play": play,
         "limits_m": [round(float(v), 4) for v in (*lo, *hi)],
-        "outlines_mm": outlines, "layout": GEOMETRY_LAYOUT, "geometry": geoms,
+        # each pose's numbers as differences from the pose before it in this list (the first
+        # as it is): poses come in grid order, so neighbours differ by a few mm, most parts
+        # not at all; the page adds them up again once (panel.js ``undelta``)
+        "outlines_mm": outlines, "layout": GEOMETRY_LAYOUT,
+        "geometry": delta_rows(geoms),
         "columns": columns, "points": points,
         "tables": {"shape": table_shape, "fixed": cells[0], "varying": varying, "strings": strings},
         # after the tables' indices, each point holds: the arc labels (ARC_KEYS, then lumbar),
@@ -443,8 +459,9 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
                   "person": len(ARC_KEYS) + 2 if compare else None,
                   "nerve": (len(ARC_KEYS) + 2 + (len(person_cells(first)) if compare else 0)
                             if nerve else None)},
-        # the nerve's course (mm, x y x y ...) per geometry index of the first person
-        "nerve": {str(k): v for k, v in nerve_courses.items()} if nerve else None,
+        # the nerve's course (mm, x y x y ...) per geometry index (null: a second person's)
+        "nerve": (delta_rows([nerve_courses.get(i) for i in range(len(geoms))]) if nerve
+                  else None),
         "words": words.strings, "anchors": list(ANCHORS),
         "compare": people,
         "limits": _LIMITS,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 
 from . import palette
+from ..model.body import HEAD_RADIUS_M
 from ..model.muscles import FACTS, HAMSTRING_HEADS
 
 # Colours come from the palette (written once there); the spec says where the picture uses
@@ -57,7 +58,8 @@ SIDE = {
     "other_leg": {"stroke": palette.BODY["other_leg"], "width": 5.0, "z": 0.8, "cap": "round"},
     "foot": {"stroke": GREY, "width": 3.0, "z": 1.4, "cap": "round"},
     "trunk": {"stroke": GREY, "width": 6.0, "z": 1.5, "cap": "round", "opacity": 0.55},
-    "head": {"fill": palette.BODY["head_fill"], "stroke": GREY, "width": 1.0, "z": 1.5, "radius_m": 0.1},
+    "head": {"fill": palette.BODY["head_fill"], "stroke": GREY, "width": 1.0, "z": 1.5,
+             "radius_m": round(HEAD_RADIUS_M, 5)},  # the model's head (was 0.1: 9% small)
     "arm": {"stroke": GREY, "width": 4.0, "z": 1.6, "cap": "round", "opacity": 0.6},
     "vertebra": {"fill": BONE_FILL, "stroke": BONE_EDGE, "width": 0.8, "z": 2.2},
     "tendon": {"stroke": palette.BODY["tendon"], "width": 1.6},

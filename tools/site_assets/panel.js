@@ -96,7 +96,16 @@
   }
   // matplotlib scales a dash pattern by the line width (points): the same on screen here
   function dashes(pattern, width) { return pattern.map(function (v) { return (v * width * PX_PER_PT).toFixed(2); }).join(" "); }
-  function fmtPlain(v) { return (v < 0 ? "-" : "") + Math.abs(v) + "°"; }
+  // build_site.delta_rows: each row stored as its difference from the last row before it
+  function undelta(rows) {
+    var prev = null;
+    return rows.map(function (r) {
+      if (!r) { return r; }
+      var out = prev ? r.map(function (v, i) { return v + prev[i]; }) : r.slice();
+      prev = out;
+      return out;
+    });
+  }
   function fmtGrid(v) { return String(Math.round(v * 1000) / 1000); }
 
   function Panel(root, data) {
@@ -107,6 +116,8 @@
     this.heads = Object.keys(data.heads);
     this.values = data.sliders.map(function (s) { return s.value; });
     this.extraBase = 1 + data.columns.length + data.tables.varying.length;  // see build_site
+    this.geoms = undelta(data.geometry);
+    this.nerveCourses = data.nerve ? undelta(data.nerve) : null;
     this.build();
     this.show();
   }
@@ -360,7 +371,7 @@
   };
 
   Panel.prototype.geometry = function (index) {
-    var g = this.data.geometry[index], out = {}, pos = 0;
+    var g = this.geoms[index], out = {}, pos = 0;
     this.data.layout.forEach(function (part) {
       var name = part[0], n = part[1], list = [];
       for (var i = 0; i < n; i++) { list.push(name === "transforms" ? [g[pos], g[pos + 1], g[pos + 2] / 100] : [g[pos], g[pos + 1]]); pos += name === "transforms" ? 3 : 2; }
@@ -480,7 +491,7 @@
   Panel.prototype.drawNerve = function (rec) {
     if (!this.nerve) { return; }
     var d = this.data, N = SPEC.nerve, nv = this.nerve, k = this.extraBase + d.extra.nerve;
-    var flat = d.nerve[String(rec[0])], course = [];
+    var flat = this.nerveCourses[rec[0]], course = [];
     for (var i = 0; i < flat.length; i += 2) { course.push([flat[i], flat[i + 1]]); }
     var colour = rgb(nerveRGB(rec[k] / 1000)), str = pts(course);
     nv.edge.setAttribute("points", str); nv.line.setAttribute("points", str);
