@@ -575,3 +575,37 @@ def test_nerve_is_the_models(site, browser):
         context.close()
     assert not log["errors"], log["errors"]
     assert checked >= 8, checked
+
+
+LABEL_BOXES = """p => [...p.querySelectorAll('svg.side-view text')].filter(t => t.textContent.trim()
+  && t.getBoundingClientRect().width > 0).map(t => { const r = t.getBoundingClientRect();
+  return [t.textContent, r.left, r.top, r.right, r.bottom]; })"""
+
+
+def test_words_on_the_picture_do_not_overlap(site, browser):
+    """At phone and laptop widths, with the second person drawn, at the start pose and at
+    the ends of the first slider, no two words on the picture overlap (screen pixels)."""
+    hits = []
+    for width, height in ((390, 844), (1366, 900)):
+        context, page, log = _offline_page(browser, width, height)
+        try:
+            for name in _panel_pages(site):
+                page.goto((site["dir"] / name).as_uri())
+                for panel in page.query_selector_all(".site-panel"):
+                    radios = panel.query_selector_all(".compare-choice input[type=radio]")
+                    if radios:
+                        radios[-1].check()
+                    data = _panel_data(page, panel)
+                    s = data["sliders"][-1]
+                    for value in (s["value"], s["min"], s["max"]):
+                        _set_sliders(page, panel, {s["key"]: value})
+                        boxes = panel.evaluate(LABEL_BOXES)
+                        for i, a in enumerate(boxes):
+                            for b in boxes[i + 1:]:
+                                if (a[1] < b[3] - 1 and b[1] < a[3] - 1 and a[2] < b[4] - 1
+                                        and b[2] < a[4] - 1):
+                                    hits.append(f"{width}px {name} {data['title']} "
+                                                f"{s['key']}={value}: {a[0]!r} / {b[0]!r}")
+        finally:
+            context.close()
+    assert not hits, "\n".join(hits)

@@ -530,18 +530,40 @@
     return b.local.map(function (p) { return [t[0] + c * p[0] - s * p[1], t[1] + s * p[0] + c * p[1]]; });
   };
 
-  /* Labels stay whole inside the picture (a phone shows the scene small and the words at a
-   * readable size, so a label by the picture's edge would be cut): shifted in, never hidden. */
+  /* Labels stay whole inside the picture and off each other: a phone shows the scene small
+   * and the words at a readable size, so a label by the picture's edge would be cut and
+   * neighbours (an arc's label, the second person's name) would run into each other. Each is
+   * shifted in, then moved up or down (the shorter way) off the labels placed before it
+   * (the arcs' first: they sit by their joints); never hidden. */
   Panel.prototype.keepInside = function () {
-    var b = this.box, pad = 2 * this.unitsPerPx;
+    var b = this.box, pad = 2 * this.unitsPerPx, gap = 2 * this.unitsPerPx;
+    var placed = [this.directions.getBBox()];  // the direction words stay where they are
+    if (this.nerve) { placed.push(this.nerve.box.getBBox()); }  // and the nerve's label box
+    function overlap(r, q) {
+      return r.x < q.x + q.width && q.x < r.x + r.width && r.y < q.y + q.height && q.y < r.y + r.height;
+    }
     this.labels.concat([this.tagText]).forEach(function (t) {
       if (!t.textContent || t.getAttribute("display") === "none" || t.parentNode.getAttribute("display") === "none") { return; }
       var x = parseFloat(t.getAttribute("x")), y = parseFloat(t.getAttribute("y")), r = t.getBBox();
       var dx = Math.max(0, b[0] + pad - r.x) - Math.max(0, r.x + r.width - (b[2] - pad));
       var dy = Math.max(0, -b[3] + pad - r.y) - Math.max(0, r.y + r.height - (-b[1] - pad));
       if (dx) { t.setAttribute("x", (x + dx).toFixed(1)); }
-      if (dy) { t.setAttribute("y", (y + dy).toFixed(1)); }
+      if (dy) { t.setAttribute("y", (y + dy).toFixed(1)); y += dy; }
+      // the nearest clear place above or below, in half-line steps, inside the picture
+      var step = 0.5 * t.getBBox().height + gap, top = -b[3] + pad, bottom = -b[1] - pad;
+      for (var n = 0; n <= 24; n++) {
+        var off = (n % 2 ? -1 : 1) * Math.ceil(n / 2) * step;
+        t.setAttribute("y", (y + off).toFixed(1));
+        r = t.getBBox();
+        if (n > 0 && (r.y < top || r.y + r.height > bottom)) { continue; }
+        if (!placed.some(function (q) { return overlap(r, q); })) { break; }
+        if (n === 24) { t.setAttribute("y", y.toFixed(1)); }  // nowhere clear: where it was
+      }
+      placed.push(t.getBBox());
     });
+    // the group tag's leader follows its words
+    this.tagLine.setAttribute("x2", this.tagText.getAttribute("x"));
+    this.tagLine.setAttribute("y2", this.tagText.getAttribute("y"));
   };
 
   Panel.prototype.fitText = function () {
