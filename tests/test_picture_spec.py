@@ -13,7 +13,6 @@ from matplotlib.patches import Circle, Polygon
 from matplotlib.text import Text
 
 import anatomy
-from anatomy.view import picture_spec
 from anatomy.view import scene as kernel
 from anatomy.view.picture_spec import SPEC, as_json, strain_rgb
 
@@ -28,19 +27,16 @@ def _spec_colours():
     out = {SPEC["bone_style"]["fill"], SPEC["bone_style"]["stroke"]}
     for style in SPEC["side"].values():
         out |= {style[k] for k in ("fill", "stroke") if k in style}
-    return {c.lower() for c in out}
-
-
-def _scene_only_colours():
-    """What only the kernel scene draws so far (arcs, comparison person): listed in the spec,
-    not all of them in every pose."""
-    out = set(picture_spec.SCENE_ONLY["angle_arcs"].values())
-    out.add(picture_spec.SCENE_ONLY["comparison"])
+    out |= {a["colour"] for a in SPEC["arcs"].values()}
+    out.add(SPEC["comparison"]["stroke"])
     return {c.lower() for c in out}
 
 
 def test_kernel_side_view_uses_the_spec_colours_and_words(closing):
-    scene = closing(kernel.Scene(anatomy.forward_bend(100.0, slr_deg=55.0)))
+    posture = anatomy.forward_bend(100.0, slr_deg=55.0)
+    other = anatomy.forward_bend(100.0, slr_deg=95.0)
+    scene = closing(kernel.Scene(posture))
+    scene.update(posture, compare=other, compare_label="SLR 95°")
     ax = _side_axes(scene)
     used, bellies = set(), []
     axis_parts = {id(a) for part in (ax.xaxis, ax.yaxis, *ax.spines.values())
@@ -56,11 +52,9 @@ def test_kernel_side_view_uses_the_spec_colours_and_words(closing):
                 used.add(to_hex(a.get_facecolor()))
             if a.get_linewidth() > 0 and a.get_edgecolor()[3] > 0:
                 used.add(edge)
-    spec, extra = _spec_colours(), _scene_only_colours()
-    assert used <= spec | extra and spec <= used, (
-        f"in the scene only: {sorted(used - spec - extra)}; "
-        f"in the spec only: {sorted(spec - used)}")
-    posture = scene.posture
+    spec = _spec_colours()
+    assert used == spec, (f"in the scene only: {sorted(used - spec)}; "
+                          f"in the spec only: {sorted(spec - used)}")
     assert len(bellies) >= len(anatomy.HAMSTRING_HEADS)
     faces = {tuple(round(255 * c) for c in b.get_facecolor()[:3]) for b in bellies}
     want = {strain_rgb(posture.hamstring_range_used[h]) for h in anatomy.HAMSTRING_HEADS}
@@ -68,7 +62,55 @@ def test_kernel_side_view_uses_the_spec_colours_and_words(closing):
     words = {t.get_text() for t in ax.findobj(Text)}
     for key in ("group_tag", "directions"):
         assert SPEC["text"][key] in words, key
-    assert any(w.startswith(SPEC["text"]["hip"].split("{")[0]) for w in words)
+    assert SPEC["text"]["comparison_tag"].format(label="SLR 95°") in words
+    for circle in (scene.side.head, scene.side.ghost["head"]):  # the static heads' size
+        assert abs(circle.get_radius() - SPEC["side"]["head"]["radius_m"]) < 1e-5
+    for key in ("hip", "knee", "pelvis"):
+        assert any(w.startswith(SPEC["arcs"][key]["word"] + " ") for w in words), key
+
+
+def test_kernel_arcs_and_comparison_are_drawn_as_the_spec_says(closing):
+    """Radii, widths, dashes, colours, order and words of the arcs and of the second person
+    are the spec's (non-presenter scene: line widths in points are the spec's numbers)."""
+    from anatomy.model.body import posture_points
+
+    posture = anatomy.forward_bend(60.0, slr_deg=55.0)
+    scene = closing(kernel.Scene(posture))
+    scene.update(posture, compare=anatomy.forward_bend(60.0, slr_deg=95.0),
+                 compare_label="SLR 95°")
+    side, st = scene.side, SPEC["arc_style"]
+    marks = kernel.angle_marks(posture_points(posture), posture, upright_task=True)
+    assert set(marks) == {"pelvis", "hip", "knee", "trunk", "lumbar"}
+    for key, arc in SPEC["arcs"].items():
+        line, ref, text = side.arcs[key], side.refs[key], side.angle_text[key]
+        xy = np.column_stack([line.get_xdata(), line.get_ydata()])
+        assert len(xy) == st["samples"], key
+        centre = marks[key]["centre"]
+        assert np.allclose(np.linalg.norm(xy - centre, axis=1), arc["radius_m"]), key
+        rxy = np.column_stack([ref.get_xdata(), ref.get_ydata()])
+        assert np.isclose(np.linalg.norm(rxy[1] - rxy[0]), arc["radius_m"] * st["ref_length"])
+        assert to_hex(line.get_color()) == arc["colour"].lower() == to_hex(text.get_color())
+        assert line.get_linewidth() == st["width"] and ref.get_linewidth() == st["ref_width"]
+        assert ref.get_linestyle() == "--" and line.get_zorder() == st["z"]
+        assert ref.get_zorder() == st["ref_z"] and text.get_zorder() == st["text_z"]
+        assert text.get_text() == marks[key]["text"]
+        value = kernel.QUANTITIES[{"pelvis": "pelvic_tilt_deg", "hip": "hip_flexion_deg",
+                                   "knee": "knee_flexion_deg",
+                                   "trunk": "trunk_flexion_deg"}[key]].text(posture)
+        assert text.get_text() == SPEC["text"]["angle"].format(word=arc["word"], value=value)
+    lumbar = side.angle_text["lumbar"]
+    assert to_hex(lumbar.get_color()) == SPEC["lumbar_label"]["colour"].lower()
+    assert lumbar.get_text().startswith(SPEC["lumbar_label"]["word"] + " ")
+    c = SPEC["comparison"]
+    for name, artist in side.ghost.items():
+        width = c["widths"]["belly" if name.startswith("belly:") else
+                            name if name in c["widths"] else "bone"]
+        assert artist.get_linewidth() == width, name
+        assert artist.get_alpha() == c["opacity"] and artist.get_zorder() == c["z"], name
+        assert to_hex(artist.get_edgecolor() if isinstance(artist, Circle)
+                      else artist.get_color()) == c["stroke"].lower(), name
+        assert (artist.get_linestyle() in ("-", "solid")) == name.startswith("belly:"), name
+    assert to_hex(side.ghost_tag.get_color()) == c["tag_colour"].lower()
 
 
 def test_colour_scale_words_are_the_scenes(closing):
@@ -97,3 +139,27 @@ def test_js_renderer_has_no_palette_or_words_of_its_own():
     for word in ("hamstrings", "posterior", "From the side", "range used (end"):
         assert word not in js, f"{word!r}: words on the picture belong in the spec"
     assert '"side_title"' in as_json()
+
+
+def test_kernel_nerve_is_drawn_as_the_spec_says(closing):
+    """The nerve panels' line, edge, label and scale words are the spec's; its ramp, as
+    the browser computes it (`nerve_rgb`), is matplotlib's."""
+    from matplotlib.colors import to_rgba
+
+    from anatomy.ui import controls
+    from anatomy.view.nerve_art import nerve_colour
+    from anatomy.view.picture_spec import nerve_rgb
+
+    for load in np.linspace(-0.5, 1.5, 81):
+        mpl = tuple(round(255 * c) for c in nerve_colour(load)[:3])
+        assert max(abs(a - b) for a, b in zip(mpl, nerve_rgb(load))) <= 1, load
+    panel = closing(controls.task_explorer("straight_leg_raise", value=110, nerve=True))
+    art, n = panel.scene.side.nerve, SPEC["nerve"]
+    assert art.line.get_linewidth() == n["width"] and art.line.get_zorder() == n["z"]
+    assert art.line.get_label() == n["name"]
+    edge = art.line.get_path_effects()[0]
+    assert to_rgba(edge._gc["foreground"]) == to_rgba(n["edge"])
+    assert edge._gc["linewidth"] == n["width"] + n["edge_extra"]
+    assert [t.get_text() for t in art.scale.get_xticklabels()] == n["scale_ticks"]
+    lying = abs(panel.posture.frame_angle_deg) > 45.0
+    assert tuple(art.label.xyann) == tuple(n["label_offset_pt"]["lying" if lying else "upright"])

@@ -63,10 +63,6 @@ GRID_STEP = {"slr_deg": 5.0, "pelvic_incidence_deg": 5.0}
 GRID_STEP_DEFAULT = 1.0
 GRID_STEP_MANY = {"slr_deg": 10.0, "pelvic_tilt_deg": 10.0}  # more than two sliders
 GRID_STEP_MANY_DEFAULT = 10.0
-# What a task reached when it stopped short of its slider's target: (readout column, words)
-REACHED = {"forward_bend": ("trunk", "trunk flexion"), "long_sitting": ("trunk", "trunk lean"),
-           "straight_leg_raise": ("leg_raise_deg", "leg raise"),
-           "active_knee_extension": ("knee", "knee flexion"), "slump": ("knee", "knee flexion")}
 
 
 def _say(msg):
@@ -146,7 +142,9 @@ _GEOMETRY_CACHE = {}
 def _pose_key(p):
     return (p.task, p.pelvic_tilt_deg, p.hip_flexion_deg, p.knee_flexion_deg,
             p.lumbar_flexion_deg, p.pelvic_incidence_deg, p.frame_angle_deg,
-            p.other_hip_flexion_deg, p.other_knee_flexion_deg)
+            p.other_hip_flexion_deg, p.other_knee_flexion_deg,
+            # the nerve panels' sliders move the head and the foot (`body.posture_points`)
+            p.readouts.get("neck_flexion_deg", 0.0), p.readouts.get("ankle_dorsiflexion_deg", 0.0))
 
 
 def geometry_record(posture):
@@ -156,7 +154,7 @@ def geometry_record(posture):
         if len(_GEOMETRY_CACHE) > 20000:
             _GEOMETRY_CACHE.clear()
         _GEOMETRY_CACHE[key] = _geometry_record(posture)
-    return _GEOMETRY_CACHE[key]
+    return _GEOMETRY_CACHE[key][0]
 
 
 def _geometry_record(posture):
@@ -179,16 +177,123 @@ def _geometry_record(posture):
         xy = np.asarray(arr)[:, :2]
         layout.append((name, len(xy)))
         nums += np.round(xy * 1000).astype(int).ravel().tolist()
+    # the joint-angle arcs, placed by the kernel scene's own function: per arc four pairs,
+    # centre (mm), (from, sweep) in 0.01°, label (mm), (text-anchor, shown); the lumbar
+    # label one pair (its words are in the point's record: `arc_texts`)
+    marks = angle_marks(pts, posture, upright_task=_upright_task(posture.task))
+    for key in ARC_KEYS:
+        m = marks.get(key)
+        layout.append((f"arc:{key}", 4))
+        if m is None:
+            nums += [0] * 8
+            continue
+        nums += [*np.round(m["centre"] * 1000).astype(int).tolist(),
+                 round(np.degrees(m["from_rad"]) * 100), round(np.degrees(m["sweep_rad"]) * 100),
+                 *np.round(m["label_at"] * 1000).astype(int).tolist(),
+                 ANCHORS.index(m["ha"]), 1]
+    layout.append(("label:lumbar", 1))
+    nums += np.round(marks["lumbar"]["label_at"] * 1000).astype(int).tolist()
+    # the group tag ("hamstrings") where the kernel scene puts it: text (mm), leader end (mm),
+    # (text-anchor, 0)
+    from anatomy.view.outlines import screen
+    from anatomy.view.scene import group_tag_place
+    at, end, ha = group_tag_place(screen(pts.paths["semimembranosus"], "side"), posture)
+    layout.append(("tag", 3))
+    nums += [*np.round(np.asarray(at) * 1000).astype(int).tolist(),
+             *np.round(np.asarray(end) * 1000).astype(int).tolist(), ANCHORS.index(ha), 0]
+    texts = [marks[k]["text"] if k in marks else "" for k in (*ARC_KEYS, "lumbar")]
     global GEOMETRY_LAYOUT
     if GEOMETRY_LAYOUT is None:
         GEOMETRY_LAYOUT = layout
     elif GEOMETRY_LAYOUT != layout:
         raise SystemExit("geometry layout changed between poses")
-    return nums
+    return nums, texts
+
+
+ARC_KEYS = ("pelvis", "hip", "knee", "trunk")  # the kernel scene's `SideView.ARCS`
+ANCHORS = ("left", "center", "right")
+
+
+def _upright_task(task):
+    from anatomy.model.tasks import task_record
+    return task_record(task).solver == "upright"  # as `Scene.task_solver` decides it
+
+
+def angle_marks(*args, **kwargs):
+    from anatomy.view.scene import angle_marks as marks
+    return marks(*args, **kwargs)
+
+
+def arc_texts(posture):
+    """The words of the arcs and of the lumbar label, as the kernel scene writes them."""
+    geometry_record(posture)
+    return _GEOMETRY_CACHE[_pose_key(posture)][1]
+
+
+def person_cells(posture):
+    """One person's column of the comparison table (the kernel figure's readout rows)."""
+    from anatomy.view.scene import person_rows
+    angles, heads = person_rows(posture)
+    return [text for _, text in angles + heads]
+
+
+def person_labels(posture):
+    from anatomy.model.muscles import FACTS, HAMSTRING_HEADS
+    from anatomy.view.scene import person_rows
+    angles, heads = person_rows(posture)
+    labels = dict(zip((FACTS[h].abbreviation for h in HAMSTRING_HEADS),
+                      (FACTS[h].label for h in HAMSTRING_HEADS)))
+    return [[label, labels.get(label, label)] for label, _ in angles + heads]
+
+
+def nerve_load(posture):
+    from anatomy.view.nerve_art import nerve_load as load
+    return load(posture)
+
+
+def nerve_label(posture):
+    from anatomy.view.nerve_art import nerve_label as label
+    return label(posture)
+
+
+def nerve_course(posture):
+    """The nerve's course on screen (mm, flat), as `anatomy.view.nerve_art` draws it."""
+    from anatomy.model.nerve_course import nerve_path_points
+    return np.round(nerve_path_points(posture)[:, :2] * 1000).astype(int).ravel().tolist()
+
+
+def delta_rows(rows):
+    """Each row (a list of ints, or None) as its difference from the last row before it."""
+    out, prev = [], None
+    for row in rows:
+        if row is None:
+            out.append(None)
+            continue
+        out.append(list(row) if prev is None else [b - a for a, b in zip(prev, row)])
+        prev = row
+    return out
+
+
+class _Strings:
+    """A table of strings, each stored once; records hold indices into it."""
+
+    def __init__(self):
+        self.strings, self._index = [], {}
+
+    def __call__(self, text):
+        if text not in self._index:
+            self._index[text] = len(self.strings)
+            self.strings.append(text)
+        return self._index[text]
 
 
 def _deg(v):
     return round(v) + 0
+
+
+def status_text(posture, target, note):
+    from anatomy.view.scene import status_text as text
+    return text(posture, target, note)
 
 
 def readout_record(posture):
@@ -266,6 +371,12 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
         title = panel.title
         solve = panel.solver  # the panel's own solver: slider values in, Posture out
         first = panel.posture
+        target_key = panel._target_key  # the slider whose value the status line quotes
+        nerve = panel.scene.nerve  # the nerve panels draw the sciatic nerve
+        # the second persons the panel offers (ToggleButtons: label, passive SLR)
+        compare = None if panel.compare is None else {
+            "description": panel.compare.description,
+            "options": [[label, slr] for label, slr in panel.compare.options]}
     finally:
         panel.close()
     many = len(sliders) > 2
@@ -283,11 +394,24 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
     geoms, geom_index, points = [], {}, []
     columns = readout_columns()
     table_shape, cells = None, []
+    words = _Strings()  # arc labels, status lines, the comparison table's cells
+    nerve_courses = {}  # geometry index: the nerve's course (nerve panels)
+    extra = []          # per grid point: indices into ``words``
     checked = 0
     for flat in range(int(np.prod(shape))):
         idx = np.unravel_index(flat, shape)
         values = {s["key"]: s["grid"][i] for s, i in zip(sliders, idx)}
         posture = solve(**values)
+        note = getattr(solve, "note", None)  # read at once, as the kernel panel does
+        target = None if target_key is None else float(values[target_key])
+        status = status_text(posture, target, note)
+        more = [words(t) for t in arc_texts(posture)] + [words(status)]
+        if compare:
+            more += [words(t) for t in person_cells(posture)]
+        if nerve:  # its load (per mille of the threshold) and its label's words
+            more += [round(1000 * nerve_load(posture)), words(nerve_label(posture)),
+                     1 if abs(posture.frame_angle_deg) > 45.0 else 0]  # lying: label above
+        extra.append(more)
         if checked < 3 and flat % max(1, int(np.prod(shape)) // 3) == 0:
             _check_rigid(local, posture)
             checked += 1
@@ -305,26 +429,78 @@ def panel_data(function, args, kwargs, quick=False, coarser=None):
             raise SystemExit(f"{title}: the readout tables change shape between poses")
         cells.append([text for t in tables for row in t for _, text in row])
         points.append([geom_index[key]] + rec)
+        if nerve and geom_index[key] not in nerve_courses:
+            nerve_courses[geom_index[key]] = nerve_course(posture)
     # cells that never change are stored once; the others as indices into a string table
     varying = [i for i in range(len(cells[0])) if any(c[i] != cells[0][i] for c in cells)]
     strings = sorted({c[i] for c in cells for i in varying})
     lookup = {t: n for n, t in enumerate(strings)}
-    for point, c in zip(points, cells):
-        point += [lookup[c[i]] for i in varying]
+    for point, c, more in zip(points, cells, extra):
+        point += [lookup[c[i]] for i in varying] + more
+    people = None
+    if compare:
+        people = _compare_people(compare, sliders, solve, local, geom_index, geoms, words)
+        people["labels"] = person_labels(first)
     outlines = {name: np.round(xy[:, :2] * 1000, 1).tolist() for name, xy in local.items()}
     return {
         "title": title, "function": function, "args": args, "kwargs": kwargs,
         "task": first.task, "sliders": sliders, "play": play,
         "limits_m": [round(float(v), 4) for v in (*lo, *hi)],
-        "outlines_mm": outlines, "layout": GEOMETRY_LAYOUT, "geometry": geoms,
+        # each pose's numbers as differences from the pose before it in this list (the first
+        # as it is): poses come in grid order, so neighbours differ by a few mm, most parts
+        # not at all; the page adds them up again once (panel.js ``undelta``)
+        "outlines_mm": outlines, "layout": GEOMETRY_LAYOUT,
+        "geometry": delta_rows(geoms),
         "columns": columns, "points": points,
         "tables": {"shape": table_shape, "fixed": cells[0], "varying": varying, "strings": strings},
-        "reached": REACHED.get(first.task),
+        # after the tables' indices, each point holds: the arc labels (ARC_KEYS, then lumbar),
+        # the status line, and (with a comparison) this person's column; indices into words
+        "extra": {"arcs": [*ARC_KEYS, "lumbar"], "status": len(ARC_KEYS) + 1,
+                  "person": len(ARC_KEYS) + 2 if compare else None,
+                  "nerve": (len(ARC_KEYS) + 2 + (len(person_cells(first)) if compare else 0)
+                            if nerve else None)},
+        # the nerve's course (mm, x y x y ...) per geometry index (null: a second person's)
+        "nerve": (delta_rows([nerve_courses.get(i) for i in range(len(geoms))]) if nerve
+                  else None),
+        "words": words.strings, "anchors": list(ANCHORS),
+        "compare": people,
         "limits": _LIMITS,
         "play_direction": play_direction,
         "heads": {h: FACTS[h].abbreviation for h in HAMSTRING_HEADS},
         "head_labels": {h: FACTS[h].label for h in HAMSTRING_HEADS},
     }
+
+
+def _compare_people(compare, sliders, solve, local, geom_index, geoms, words):
+    """The second persons, solved on the panel's grid without its SLR slider (their SLR is
+    theirs): per person, per point of that smaller grid, ``[geometry index, column cells]``,
+    as the kernel panel solves them (`Panel._render`: the same slider values, SLR replaced)."""
+    from anatomy.ui.controls import compare_label
+
+    rest = [s for s in sliders if s["key"] != "slr_deg"]
+    shape = [len(s["grid"]) for s in rest]
+    out = {"description": compare["description"], "keys": [s["key"] for s in rest],
+           "people": []}
+    for label, slr in compare["options"]:
+        if slr is None:
+            out["nobody"] = label
+            continue
+        points = []
+        for flat in range(int(np.prod(shape))):
+            idx = np.unravel_index(flat, shape)
+            values = {s["key"]: s["grid"][i] for s, i in zip(rest, idx)}
+            posture = solve(**values, slr_deg=slr)
+            if flat == 0:
+                _check_rigid(local, posture)  # the same bones for the second person
+            g = geometry_record(posture)
+            key = tuple(g)
+            if key not in geom_index:
+                geom_index[key] = len(geoms)
+                geoms.append(g)
+            points.append([geom_index[key]] + [words(t) for t in person_cells(posture)])
+        out["people"].append({"option": label, "slr": slr, "label": compare_label(slr),
+                              "points": points})
+    return out
 
 
 # ------------------------------------------------------------------------------------------

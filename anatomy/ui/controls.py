@@ -45,6 +45,12 @@ from ..model.spine import DEFAULT_PELVIC_INCIDENCE_DEG, PELVIC_INCIDENCE_RANGE_D
 COMPARE_PEOPLE = (("short hamstrings (SLR 55°)", 55.0), ("long hamstrings (SLR 95°)", 95.0))
 """The second persons a panel offers to draw beside the first (label, passive SLR)."""
 
+
+def compare_label(slr_deg: float) -> str:
+    """The second person's name in the picture and its readouts (the static course too)."""
+    return f"SLR {slr_deg:g}°"
+
+
 EXPORT_DIR = Path("exports")
 """Where the Save buttons keep a copy (relative to the notebook's folder); the browser gets
 the file itself as a download (`anatomy.ui.download`)."""
@@ -398,7 +404,7 @@ class Panel:
         slr = None if self.compare is None else self.compare.value
         if slr is not None:
             kw["compare"] = self._safe_solve(slr_deg=slr)
-            kw["compare_label"] = f"SLR {slr:g}°"
+            kw["compare_label"] = compare_label(slr)
         self.scene.update(posture, note=note, **kw)
         self.readouts.value = readout_html(posture, big=self.presenter,
                                            status=self.scene.status.get_text())

@@ -24,11 +24,12 @@ from matplotlib.colors import LinearSegmentedColormap
 from ..model.nerve_course import nerve_path_points
 from ..model.neuro import nerve_threshold_m
 from .palette import NERVE_RAMP
+from .picture_spec import NERVE
 
 _SLACK, _HALF = NERVE_RAMP[0][1], NERVE_RAMP[1][1]
 NERVE_CMAP = LinearSegmentedColormap.from_list("nerve_load", list(NERVE_RAMP))
 """Bed elongation as a share of the symptom threshold: 0 → yellow, 1 → black."""
-_TOP = 1.0
+_TOP = NERVE["top"]
 
 
 def nerve_load(posture) -> float:
@@ -78,22 +79,23 @@ class NerveArt:
         ``corner`` places the colour scale where the task leaves room: ``"upper left"`` for
         the lying tests (the raised leg fills the right), ``"upper right"`` when seated or
         standing (the trunk and head fill the upper left)."""
-        edge = [patheffects.withStroke(linewidth=self.linewidth + 1.6, foreground="#222222")]
-        (self.line,) = ax.plot([], [], color=_SLACK, lw=self.linewidth, zorder=6,
+        edge = [patheffects.withStroke(linewidth=self.linewidth + NERVE["edge_extra"],
+                                       foreground=NERVE["edge"])]
+        (self.line,) = ax.plot([], [], color=_SLACK, lw=self.linewidth, zorder=NERVE["z"],
                                solid_capstyle="round", path_effects=edge,
-                               label="sciatic and tibial nerve")
+                               label=NERVE["name"])
         # the label hangs below and behind the back of the thigh, an arrow pointing at it
         self.label = ax.annotate("", xy=(0.0, 0.0), xycoords="data", xytext=(-60, -55),
                                  textcoords="offset points", fontsize=self.fontsize, zorder=7,
                                  ha="center", va="top",
                                  bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": _HALF,
-                                       "alpha": 0.9},
+                                       "alpha": NERVE["label_box_opacity"]},
                                  # patchA None: the arrow is not clipped to the box (a
                                  # Bezier split that cost 4 ms a move); the box, drawn
                                  # over the arrow, hides its start all the same
-                                 arrowprops={"arrowstyle": "-|>", "color": "#222222",
-                                             "lw": 1.0, "shrinkA": 0, "shrinkB": 2,
-                                             "patchA": None})
+                                 arrowprops={"arrowstyle": "-|>", "color": NERVE["edge"],
+                                             "lw": NERVE["arrow_width"], "shrinkA": 0,
+                                             "shrinkB": 2, "patchA": None})
         # the scale: a thin bar in an upper corner, away from the label and the body
         corners = {"upper left": 0.08, "upper right": 0.70}
         if corner not in corners:
@@ -102,8 +104,8 @@ class NerveArt:
         self.scale.imshow(np.linspace(0.0, 1.0, 128)[None, :], aspect="auto", cmap=NERVE_CMAP,
                           extent=(0.0, _TOP, 0.0, 1.0))
         self.scale.set_yticks([])
-        self.scale.set_xticks([0.0, 1.0], ["nerve slack", "at threshold"],
-                              fontsize=self.fontsize * 0.8)
+        self.scale.set_xticks([0.0, 1.0], NERVE["scale_ticks"],
+                              fontsize=self.fontsize * NERVE["scale_tick_scale"])
         self.scale.tick_params(length=2, pad=1)
 
     def update(self, points, posture) -> None:
@@ -114,13 +116,14 @@ class NerveArt:
         self.line.set_data(course[:, 0], course[:, 1])
         colour = nerve_colour(nerve_load(posture))
         self.line.set_color(colour)
-        thigh = course[len(course) // 2]
+        thigh = course[int(len(course) * NERVE["label_at"])]
         self.label.xy = (float(thigh[0]), float(thigh[1]))
         # below the thigh when upright or seated; above it when lying (the table is below)
         lying = abs(posture.frame_angle_deg) > 45.0
         # offsets in points, grown with the type (presenter sizes) so the box clears the leg
         grow = max(1.0, self.fontsize / _LAB_FONT_PT)
-        self.label.xyann = tuple(grow * np.array((-80.0, 54.0) if lying else (-60.0, -55.0)))
+        self.label.xyann = tuple(grow * np.array(
+            NERVE["label_offset_pt"]["lying" if lying else "upright"]))
         self.label.set_va("bottom" if lying else "top")
         self.label.set_text(nerve_label(posture))
         self.label.get_bbox_patch().set_edgecolor(colour)

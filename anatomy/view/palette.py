@@ -90,16 +90,19 @@ NERVE_RAMP = ((0.0, OKABE_ITO["yellow"]), (0.6, "#8C7E00"), (1.0, OKABE_ITO["bla
 """The sciatic nerve's own ramp (`anatomy.view.nerve_art`): its bed's elongation as a share
 of the symptom threshold, slack (yellow) darkening to black at the threshold. A ramp of
 lightness, never the strain ramp's colours."""
+NERVE_EDGE = "#222222"
+"""The dark edge round the nerve's line (the yellow end reads on white) and its label's arrow."""
 
 
 def as_json() -> str:
     """Every colour of this module as one JSON object (for the static site's renderer)."""
     names = ("OKABE_ITO", "STRAIN_RAMP", "STRAIN_RANGE", "HEAD_COLOURS", "SERIES", "BONE",
-             "BODY", "TEXT", "ANGLES", "SHADES", "TENSION_BAND", "NERVE_RAMP")
+             "BODY", "TEXT", "ANGLES", "SHADES", "TENSION_BAND", "NERVE_RAMP", "NERVE_EDGE")
     g = globals()
     return json.dumps({n: (dict(g[n]) if isinstance(g[n], MappingProxyType) else g[n])
                        for n in names}, indent=1, sort_keys=True)
 
 
 __all__ = ["OKABE_ITO", "STRAIN_RAMP", "STRAIN_RANGE", "HEAD_COLOURS", "SERIES", "BONE",
-           "BODY", "TEXT", "ANGLES", "SHADES", "TENSION_BAND", "NERVE_RAMP", "as_json"]
+           "BODY", "TEXT", "ANGLES", "SHADES", "TENSION_BAND", "NERVE_RAMP", "NERVE_EDGE",
+           "as_json"]

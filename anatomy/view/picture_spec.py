@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 
 from . import palette
+from ..model.body import HEAD_RADIUS_M
 from ..model.muscles import FACTS, HAMSTRING_HEADS
 
 # Colours come from the palette (written once there); the spec says where the picture uses
@@ -57,7 +58,8 @@ SIDE = {
     "other_leg": {"stroke": palette.BODY["other_leg"], "width": 5.0, "z": 0.8, "cap": "round"},
     "foot": {"stroke": GREY, "width": 3.0, "z": 1.4, "cap": "round"},
     "trunk": {"stroke": GREY, "width": 6.0, "z": 1.5, "cap": "round", "opacity": 0.55},
-    "head": {"fill": palette.BODY["head_fill"], "stroke": GREY, "width": 1.0, "z": 1.5, "radius_m": 0.1},
+    "head": {"fill": palette.BODY["head_fill"], "stroke": GREY, "width": 1.0, "z": 1.5,
+             "radius_m": round(HEAD_RADIUS_M, 5)},  # the model's head (was 0.1: 9% small)
     "arm": {"stroke": GREY, "width": 4.0, "z": 1.6, "cap": "round", "opacity": 0.6},
     "vertebra": {"fill": BONE_FILL, "stroke": BONE_EDGE, "width": 0.8, "z": 2.2},
     "tendon": {"stroke": palette.BODY["tendon"], "width": 1.6},
@@ -77,28 +79,60 @@ MUSCLE_Z = {"semitendinosus": 0.8, "semimembranosus": 0.85, "biceps_femoris_shor
             "biceps_femoris_long": 2.2}
 """Side view, painter's order: the medial heads (ST, SM) lie beyond the bones."""
 
-SCENE_ONLY = {
-    "angle_arcs": dict(palette.ANGLES),
-    "comparison": palette.BODY["comparison"],
+ARCS = {
+    # joint: arc radius (m), the word before its value. Each arc runs from the joint's
+    # reference direction (where it was standing) to where it is now, the short way round.
+    "pelvis": {"radius_m": 0.09, "word": "pelvis", "colour": palette.ANGLES["pelvis"]},
+    "hip": {"radius_m": 0.15, "word": "hip", "colour": palette.ANGLES["hip"]},
+    "knee": {"radius_m": 0.10, "word": "knee", "colour": palette.ANGLES["knee"]},
+    "trunk": {"radius_m": 0.16, "word": "trunk", "colour": palette.ANGLES["trunk"]},
 }
-"""Drawn by the kernel scene's side view, not yet by the static panel (tools/site_assets/
-panel.js): the joint-angle arcs and the comparison person. Listed here so that the drift test
-knows every colour the side view uses; the static panel draws them once it has the code."""
+"""The joint-angle arcs of the side view (the trunk's only in the upright tasks)."""
+ARC_STYLE = {
+    "width": 1.6, "z": 5.5,                       # the arc
+    "ref_width": 1.0, "ref_dash": [3.0, 2.0],     # the reference line, dashed (in widths)
+    "ref_z": 5.4, "ref_length": 1.25,             # ... as long as this many radii
+    "label_step": 1.9,                            # label at the arc's middle, radii out
+    "samples": 20,                                # points along an arc
+    "text_z": 6.0,
+}
+LUMBAR_LABEL = {"word": "lumbar", "colour": palette.ANGLES["lumbar"]}
+"""The lumbar flexion, written beside the lumbar spine (no arc)."""
+
+COMPARISON = {
+    # the second person: outlines only, dashed, semi-transparent, named above the head
+    "stroke": palette.BODY["comparison"], "opacity": 0.55, "z": 3.0, "dash": [4.0, 2.0],
+    "widths": {"bone": 1.2, "trunk": 3.0, "arm": 2.0, "other_leg": 2.0, "foot": 2.0,
+               "spine": 1.5, "belly": 1.0, "head": 1.2},
+    "tag_colour": palette.TEXT["secondary"], "tag_box_opacity": 0.85,
+    "tag_above_head": 1.2,  # the tag's bottom, in head radii above the head's centre
+}
+"""How the comparison person is drawn (bellies solid, everything else dashed)."""
+
+NERVE = {
+    # the sciatic-tibial nerve (nerve panels only; `anatomy.view.nerve_art`): one line on its
+    # own ramp of lightness, over a dark edge, labelled below (lying: above) the thigh
+    "name": "sciatic and tibial nerve",
+    "ramp": [[a, c] for a, c in palette.NERVE_RAMP], "lut": STRAIN_LUT_SIZE, "top": 1.0,
+    "width": 2.2, "edge": palette.NERVE_EDGE, "edge_extra": 1.6, "z": 6.0,
+    "label_at": 0.5,  # the arrow points at this fraction of the course (its points)
+    "label_offset_pt": {"upright": [-60.0, -55.0], "lying": [-80.0, 54.0]},
+    "label_box_opacity": 0.9, "arrow_width": 1.0, "font_scale": 0.833,  # "small"
+    "scale_ticks": ["nerve slack", "at threshold"], "scale_tick_scale": 0.8,
+}
+"""How the nerve is drawn: colours, widths (points), the label's offset (points)."""
 
 TEXT = {
     "side_title": "",  # the figure's title names the task; the side view has no caption
     "directions": "\u2190 posterior      anterior \u2192",
     "group_tag": "hamstrings",
-    "hip": "hip {value}°",
-    "knee": "knee {value}°",
+    "angle": "{word} {value}",  # an arc's label ({value}: the readout's text, with unit)
+    "comparison_tag": "dashed: {label}",
     "legend_title": ("colour and %: how far each head has gone\nfrom its standing length (0%)"
                      "\nto its length at the end of this\nperson's SLR (100%)"),
     "legend_ticks": ["shorter", "0%", "100%"],
-    "beyond": "Beyond what the tissues allow: showing the furthest pose",
-    "stopped": "Stopped at {reached}° of {what}, by the {limit} (the slider asks for {target}°).",
-    "beyond_joint": ("Beyond what the tissues allow: in this pose a hamstring head is longer "
-                     "than the model's limit (see 'of limit').")}
-"""The words drawn on the picture (``{value}``: a whole number of degrees)."""
+    "comparison_columns": ["solid", "dashed: {label}"]}  # the static panel's table heads
+"""The words drawn on the picture, and the static panel's comparison table heads."""
 LEGEND_TICKS = (STRAIN_RANGE_LO, 0.0, 1.0)
 """Where the legend's three words sit on the 'range used' axis."""
 TEXT_COLOUR = palette.TEXT["main"]
@@ -128,6 +162,24 @@ def strain_rgb(range_used: float) -> tuple[int, int, int]:
     return _hex(STRAIN_STOPS[-1][1])  # pragma: no cover - t <= 1 always
 
 
+def nerve_rgb(load: float) -> tuple[int, int, int]:
+    """The nerve's colour at ``load`` (share of its threshold) as 0-255 RGB, as matplotlib
+    computes it from `NERVE` (the same look-up table as `strain_rgb`)."""
+    x = min(max(float(load), 0.0), NERVE["top"]) / NERVE["top"]
+    return _lut_rgb(NERVE["ramp"], NERVE["lut"], x)
+
+
+def _lut_rgb(stops, n, x):
+    i = min(int(x * n), n - 1)
+    t = i / (n - 1)
+    for (a, ca), (b, cb) in zip(stops[:-1], stops[1:]):
+        if t <= b:
+            f = 0.0 if b == a else (t - a) / (b - a)
+            return tuple(int(round(((1 - f) * u + f * v) / 255.0 * 255.0))
+                         for u, v in zip(_hex(ca), _hex(cb)))
+    return _hex(stops[-1][1])  # pragma: no cover - t <= 1 always
+
+
 SPEC = {
     "strain": {"stops": [[a, c] for a, c in STRAIN_STOPS], "lo": STRAIN_RANGE_LO,
                "lut": STRAIN_LUT_SIZE, "legend_ticks": list(LEGEND_TICKS)},
@@ -141,6 +193,11 @@ SPEC = {
     "muscle_z": MUSCLE_Z,
     "heads": {h: {"abbreviation": FACTS[h].abbreviation, "label": FACTS[h].label}
               for h in HAMSTRING_HEADS},
+    "arcs": ARCS,
+    "arc_style": ARC_STYLE,
+    "lumbar_label": LUMBAR_LABEL,
+    "comparison": COMPARISON,
+    "nerve": NERVE,
     "text": TEXT,
     "text_colour": TEXT_COLOUR,
     "muted_text_colour": MUTED_TEXT_COLOUR,
@@ -155,4 +212,5 @@ def as_json() -> str:
 
 
 __all__ = ["SPEC", "as_json", "strain_rgb", "STRAIN_STOPS", "STRAIN_RANGE_LO", "BELLY_SPAN",
-           "BELLY_WIDTH_PER_SQRT_CM2", "SIDE", "BONES", "TEXT", "MUSCLE_Z"]
+           "BELLY_WIDTH_PER_SQRT_CM2", "SIDE", "BONES", "TEXT", "MUSCLE_Z", "ARCS", "ARC_STYLE",
+           "LUMBAR_LABEL", "COMPARISON", "NERVE", "nerve_rgb"]

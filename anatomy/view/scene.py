@@ -143,7 +143,7 @@ def rot_z_2d(angle_deg: float) -> np.ndarray:
     return np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
 
 
-def _arc(centre, v_from, v_to, radius, n=20):
+def _arc(centre, v_from, v_to, radius, n=20, step=1.9):
     """Points of a circular arc about ``centre`` from direction ``v_from`` to ``v_to`` (the
     short way round), and the point at its middle one label-step further out."""
     a0 = np.arctan2(v_from[1], v_from[0])
@@ -152,7 +152,7 @@ def _arc(centre, v_from, v_to, radius, n=20):
     t = a0 + d * np.linspace(0.0, 1.0, n)
     pts = centre[None, :] + radius * np.stack([np.cos(t), np.sin(t)], -1)
     mid = a0 + 0.5 * d
-    return pts, centre + 1.9 * radius * np.array([np.cos(mid), np.sin(mid)])
+    return pts, centre + step * radius * np.array([np.cos(mid), np.sin(mid)])
 
 
 def _rot(v, angle_deg):
@@ -298,23 +298,26 @@ class SideView(View):
             self.moving(a)
         # joint angles: an arc from the reference direction, its value beside it
         self.arcs, self.refs, self.angle_text = {}, {}, {}
+        st = picture_spec.ARC_STYLE
         for key in self.ARCS:
-            colour = palette.ANGLES[key]
-            (self.arcs[key],) = ax.plot([], [], color=colour, lw=_lw(1.6), zorder=5.5)
-            (self.refs[key],) = ax.plot([], [], color=colour, lw=_lw(1.0), ls=(0, (3, 2)),
-                                        zorder=5.4)
-            self.angle_text[key] = ax.text(0, 0, "", fontsize=_fs(), zorder=6, color=colour,
-                                           ha="center", va="center")
+            colour = picture_spec.ARCS[key]["colour"]
+            (self.arcs[key],) = ax.plot([], [], color=colour, lw=_lw(st["width"]),
+                                        zorder=st["z"])
+            (self.refs[key],) = ax.plot([], [], color=colour, lw=_lw(st["ref_width"]),
+                                        ls=(0, tuple(st["ref_dash"])), zorder=st["ref_z"])
+            self.angle_text[key] = ax.text(0, 0, "", fontsize=_fs(), zorder=st["text_z"],
+                                           color=colour, ha="center", va="center")
             for a in (self.arcs[key], self.refs[key], self.angle_text[key]):
                 self.moving(a)
         self.angle_text["lumbar"] = self.moving(ax.text(
-            0, 0, "", fontsize=_fs(), zorder=6, color=palette.ANGLES["lumbar"], ha="right",
-            va="center"))
+            0, 0, "", fontsize=_fs(), zorder=st["text_z"],
+            color=picture_spec.LUMBAR_LABEL["colour"], ha="right", va="center"))
         self._build_ghost(ax)
         self.nerve = None
         if self.scene.nerve:  # the sciatic nerve, its own piece (anatomy.view.nerve_art)
             from .nerve_art import NerveArt
-            self.nerve = NerveArt(linewidth=_lw(2.2), fontsize=_fs("small"))
+            self.nerve = NerveArt(linewidth=_lw(picture_spec.NERVE["width"]),
+                                  fontsize=_fs("small"))
             lying = abs(posture.frame_angle_deg) > 45.0
             self.nerve.build(ax, corner="upper left" if lying else "upper right")
             for a in self.nerve.artists:
@@ -326,23 +329,24 @@ class SideView(View):
 
     def _build_ghost(self, ax):
         """The comparison person: outlines only, dashed, semi-transparent, named."""
-        c = dict(color=palette.BODY["comparison"], alpha=0.55, zorder=3.0)
+        spec = picture_spec.COMPARISON
+        c = dict(color=spec["stroke"], alpha=spec["opacity"], zorder=spec["z"])
+        dash, w = (0, tuple(spec["dash"])), spec["widths"]
         self.ghost = {}
         for name in self.art["bones"]:
-            (self.ghost[name],) = ax.plot([], [], lw=_lw(1.2), ls=(0, (4, 2)), **c)
-        for key, width in (("trunk", 3.0), ("arm", 2.0), ("other_leg", 2.0), ("foot", 2.0),
-                           ("spine", 1.5)):
-            (self.ghost[key],) = ax.plot([], [], lw=_lw(width), ls=(0, (4, 2)),
+            (self.ghost[name],) = ax.plot([], [], lw=_lw(w["bone"]), ls=dash, **c)
+        for key in ("trunk", "arm", "other_leg", "foot", "spine"):
+            (self.ghost[key],) = ax.plot([], [], lw=_lw(w[key]), ls=dash,
                                          solid_capstyle="round", **c)
         for head in HAMSTRING_HEADS:
-            (self.ghost["belly:" + head],) = ax.plot([], [], lw=_lw(1.0), **c)
+            (self.ghost["belly:" + head],) = ax.plot([], [], lw=_lw(w["belly"]), **c)
         self.ghost["head"] = ax.add_patch(Circle((0, 0), HEAD_RADIUS_M, fill=False,
-                                                 ls=(0, (4, 2)), lw=_lw(1.2), ec=c["color"],
-                                                 alpha=c["alpha"], zorder=3.0))
-        self.ghost_tag = ax.text(0, 0, "", fontsize=_fs(), color=palette.TEXT["secondary"],
+                                                 ls=dash, lw=_lw(w["head"]), ec=c["color"],
+                                                 alpha=c["alpha"], zorder=spec["z"]))
+        self.ghost_tag = ax.text(0, 0, "", fontsize=_fs(), color=spec["tag_colour"],
                                  ha="center", va="bottom", zorder=6,
                                  bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none",
-                                           alpha=0.85))
+                                           alpha=spec["tag_box_opacity"]))
         for a in [*self.ghost.values(), self.ghost_tag]:
             a.set_visible(False)
             self.moving(a)
@@ -350,20 +354,7 @@ class SideView(View):
     def update(self, points, posture):
         pts = points.body
         paths = _move_leg(self, self.art, pts, "side", posture)
-        anchor = point_along(paths["semimembranosus"], 0.8)
-        # in free space: behind the thigh standing; seated on a chair or bench, below the
-        # seat; sitting on the floor, above the legs; lying supine, under the raised leg
-        upright = posture.frame_angle_deg == 0
-        record = task_record(posture.task)
-        seated = upright and record.hip_when_pelvis_neutral_deg >= 45.0
-        if seated and record.setting == "floor":  # long sitting: above the legs, clear
-            at, ha = anchor + np.array([0.0, 0.20]), "center"  # of the knee's angle
-        elif seated:
-            at, ha = anchor + np.array([0.02, -0.17]), "center"
-        elif upright:
-            at, ha = anchor + np.array([-0.13, 0.0]), "right"
-        else:
-            at, ha = anchor + np.array([0.33, -0.12]), "left"
+        at, anchor, ha = group_tag_place(paths["semimembranosus"], posture)
         self.tag.set_horizontalalignment(ha)
         self.tag.set_position(tuple(at))
         self.tag_leader.set_data([at[0], anchor[0]], [at[1], anchor[1]])
@@ -381,64 +372,21 @@ class SideView(View):
             self.nerve.update(points, posture)
 
     def _angles(self, pts, posture):
-        q = QUANTITIES
-        hip = pts.hip_axis[:2]
-        knee = pts.landmarks["knee_joint_centre"][:2]
-        ankle = pts.landmarks["ankle_joint_centre"][:2]
-        s1 = pts.s1["s1_mid"][:2]
-        thigh, shank = knee - hip, ankle - knee
-        up_body = _rot(np.array([0.0, 1.0]), posture.frame_angle_deg)
-        pelvis_now = s1 - hip
-        pelvis_ref = _rot(pelvis_now, posture.pelvic_tilt_deg)  # where it was standing
-        l1, shoulder = pts.l1_top[:2], pts.shoulder[:2]
-        rows = {
-            "pelvis": (hip, pelvis_ref, pelvis_now, 0.09, "pelvic_tilt_deg", "pelvis"),
-            "hip": (hip, _rot(thigh, -posture.hip_flexion_deg), thigh, 0.15,
-                    "hip_flexion_deg", "hip"),
-            "knee": (knee, thigh, shank, 0.10, "knee_flexion_deg", "knee"),
-            "trunk": (l1, up_body, shoulder - l1, 0.16, "trunk_flexion_deg", "trunk"),
-        }
-        if self.scene.task_solver != "upright":  # the trunk keeps its angle to the pelvis
-            del rows["trunk"]
+        marks = angle_marks(pts, posture, upright_task=self.scene.task_solver == "upright")
+        if "trunk" not in marks:  # the trunk keeps its angle to the pelvis
             for a in (self.arcs["trunk"], self.refs["trunk"], self.angle_text["trunk"]):
                 a.set_visible(False)
-        for key, (c, v0, v1, r, qkey, word) in rows.items():
-            arc, label_at = _arc(c, v0, v1, r)
+        for key, m in marks.items():
+            text = self.angle_text[key]
+            text.set_horizontalalignment(m["ha"])
+            text.set_position(tuple(m["label_at"]))
+            text.set_text(m["text"])
+            if key == "lumbar":
+                continue
+            arc = m["arc"]
             self.arcs[key].set_data(arc[:, 0], arc[:, 1])
-            ref = c + v0 / max(np.linalg.norm(v0), 1e-9) * r * 1.25
-            self.refs[key].set_data([c[0], ref[0]], [c[1], ref[1]])
-            upright = posture.frame_angle_deg == 0
-            ha = "center"
-            if key == "pelvis":
-                # along its arc's middle the label sat on the sacrum and the lowest vertebrae:
-                # upright, behind the buttock; lying supine, above the belly
-                label_at, ha = ((c + np.array([-0.11, 0.03]), "right") if upright
-                                else (c + np.array([-0.15, 0.10]), "center"))
-            elif key == "trunk" and abs(q[qkey].value(posture)) < 20.0:
-                # a small angle's arc is short and its middle lies on the bone: the trunk's
-                # label goes beside the chest, clear of the head
-                label_at = c + _rot(np.array((0.06, 0.20)), posture.frame_angle_deg)
-                ha = "left" if upright else "center"
-            elif abs(q[qkey].value(posture)) < 20.0:
-                # the hip's or knee's: in front of the joint, square to the bone below it
-                # (a raised leg's front faces the head: the label must not sit on the leg)
-                bone = v1 / max(np.linalg.norm(v1), 1e-9)
-                side = np.array([-bone[1], bone[0]])  # the front of the bone
-                if not upright and abs(bone[1]) > 0.7:  # a leg raised high: its front holds
-                    side = -side                       # the nerve's label, so behind it
-                label_at = c + 0.06 * side
-                ha = "left" if side[0] > 0.3 else ("right" if side[0] < -0.3 else "center")
-            self.angle_text[key].set_horizontalalignment(ha)
-            self.angle_text[key].set_position(tuple(label_at))
-            self.angle_text[key].set_text(f"{word} {q[qkey].text(posture)}")
-        # beside the lumbar spine, on its back (away from the support when lying supine)
-        l5, l1 = pts.lumbar[0].mean(axis=0)[:2], pts.lumbar[4].mean(axis=0)[:2]
-        along = (l1 - l5) / max(np.linalg.norm(l1 - l5), 1e-9)
-        dorsal = np.array([-along[1], along[0]]) * (1.0 if posture.frame_angle_deg == 0
-                                                    else -1.0)
-        self.angle_text["lumbar"].set_position(tuple(l5 + 0.8 * (l1 - l5) + 0.22 * dorsal))
-        self.angle_text["lumbar"].set_horizontalalignment("center")
-        self.angle_text["lumbar"].set_text(f"lumbar {q['lumbar_flexion_deg'].text(posture)}")
+            ref = m["ref"]
+            self.refs[key].set_data(ref[:, 0], ref[:, 1])
 
     def _ghost(self, compare):
         shown = compare is not None
@@ -462,9 +410,104 @@ class SideView(View):
             xy = np.concatenate([xy, xy[:1]])
             g["belly:" + head].set_data(xy[:, 0], xy[:, 1])
         g["head"].set_center(tuple(pts.head_centre[:2]))
-        top = pts.head_centre[:2] + np.array([0.0, HEAD_RADIUS_M * 1.2])
+        top = pts.head_centre[:2] + np.array(
+            [0.0, HEAD_RADIUS_M * picture_spec.COMPARISON["tag_above_head"]])
         self.ghost_tag.set_position(tuple(top))
-        self.ghost_tag.set_text(f"dashed: {compare.label}")
+        self.ghost_tag.set_text(picture_spec.TEXT["comparison_tag"].format(label=compare.label))
+
+
+def group_tag_place(sm_path, posture):
+    """Where the side view's "hamstrings" tag goes: ``(text at, leader's end, ha)``.
+
+    In free space: behind the thigh standing; seated on a chair or bench, below the seat;
+    sitting on the floor, above the legs; lying supine, under the raised leg. ``sm_path``:
+    the semimembranosus path on screen (m). The static course stores the same places.
+    """
+    anchor = point_along(sm_path, 0.8)
+    upright = posture.frame_angle_deg == 0
+    record = task_record(posture.task)
+    seated = upright and record.hip_when_pelvis_neutral_deg >= 45.0
+    if seated and record.setting == "floor":  # long sitting: above the legs, clear
+        at, ha = anchor + np.array([0.0, 0.20]), "center"  # of the knee's angle
+    elif seated:
+        at, ha = anchor + np.array([0.02, -0.17]), "center"
+    elif upright:
+        at, ha = anchor + np.array([-0.13, 0.0]), "right"
+    else:
+        at, ha = anchor + np.array([0.33, -0.12]), "left"
+    return at, anchor, ha
+
+
+def angle_marks(pts, posture, upright_task: bool) -> dict:
+    """The side view's joint-angle marks for one pose: what the kernel scene draws and the
+    static course stores (``tools/build_site.py``), so both place them alike.
+
+    ``{key: {"centre", "from_rad", "sweep_rad", "arc", "ref", "label_at", "ha", "text"}}``
+    for the arcs (pelvis, hip, knee, and the trunk when ``upright_task``: elsewhere the trunk
+    keeps its angle to the pelvis), and ``"lumbar"`` (a label only: ``label_at``, ``ha``,
+    ``text``). Radii, lengths and words from `picture_spec` (``ARCS``, ``ARC_STYLE``).
+    """
+    q = QUANTITIES
+    spec, style = picture_spec.ARCS, picture_spec.ARC_STYLE
+    hip = pts.hip_axis[:2]
+    knee = pts.landmarks["knee_joint_centre"][:2]
+    ankle = pts.landmarks["ankle_joint_centre"][:2]
+    s1 = pts.s1["s1_mid"][:2]
+    thigh, shank = knee - hip, ankle - knee
+    up_body = _rot(np.array([0.0, 1.0]), posture.frame_angle_deg)
+    pelvis_now = s1 - hip
+    pelvis_ref = _rot(pelvis_now, posture.pelvic_tilt_deg)  # where it was standing
+    l1, shoulder = pts.l1_top[:2], pts.shoulder[:2]
+    rows = {
+        "pelvis": (hip, pelvis_ref, pelvis_now, "pelvic_tilt_deg"),
+        "hip": (hip, _rot(thigh, -posture.hip_flexion_deg), thigh, "hip_flexion_deg"),
+        "knee": (knee, thigh, shank, "knee_flexion_deg"),
+        "trunk": (l1, up_body, shoulder - l1, "trunk_flexion_deg"),
+    }
+    if not upright_task:
+        del rows["trunk"]
+    upright = posture.frame_angle_deg == 0
+    out = {}
+    for key, (c, v0, v1, qkey) in rows.items():
+        r = spec[key]["radius_m"]
+        arc, label_at = _arc(c, v0, v1, r, n=style["samples"], step=style["label_step"])
+        ref = c + v0 / max(np.linalg.norm(v0), 1e-9) * r * style["ref_length"]
+        a0 = np.arctan2(v0[1], v0[0])
+        sweep = (np.arctan2(v1[1], v1[0]) - a0 + np.pi) % (2 * np.pi) - np.pi
+        ha = "center"
+        if key == "pelvis":
+            # along its arc's middle the label sat on the sacrum and the lowest vertebrae:
+            # upright, behind the buttock; lying supine, above the belly
+            label_at, ha = ((c + np.array([-0.11, 0.03]), "right") if upright
+                            else (c + np.array([-0.15, 0.10]), "center"))
+        elif key == "trunk" and abs(q[qkey].value(posture)) < 20.0:
+            # a small angle's arc is short and its middle lies on the bone: the trunk's
+            # label goes beside the chest, clear of the head
+            label_at = c + _rot(np.array((0.06, 0.20)), posture.frame_angle_deg)
+            ha = "left" if upright else "center"
+        elif abs(q[qkey].value(posture)) < 20.0:
+            # the hip's or knee's: in front of the joint, square to the bone below it
+            # (a raised leg's front faces the head: the label must not sit on the leg)
+            bone = v1 / max(np.linalg.norm(v1), 1e-9)
+            side = np.array([-bone[1], bone[0]])  # the front of the bone
+            if not upright and abs(bone[1]) > 0.7:  # a leg raised high: its front holds
+                side = -side                       # the nerve's label, so behind it
+            label_at = c + 0.06 * side
+            ha = "left" if side[0] > 0.3 else ("right" if side[0] < -0.3 else "center")
+        out[key] = {"centre": np.asarray(c, float), "from_rad": float(a0),
+                    "sweep_rad": float(sweep), "arc": arc, "ref": np.stack([c, ref]),
+                    "label_at": np.asarray(label_at, float), "ha": ha,
+                    "text": picture_spec.TEXT["angle"].format(word=spec[key]["word"],
+                                                             value=q[qkey].text(posture))}
+    # beside the lumbar spine, on its back (away from the support when lying supine)
+    l5, l1 = pts.lumbar[0].mean(axis=0)[:2], pts.lumbar[4].mean(axis=0)[:2]
+    along = (l1 - l5) / max(np.linalg.norm(l1 - l5), 1e-9)
+    dorsal = np.array([-along[1], along[0]]) * (1.0 if upright else -1.0)
+    out["lumbar"] = {"label_at": l5 + 0.8 * (l1 - l5) + 0.22 * dorsal, "ha": "center",
+                     "text": picture_spec.TEXT["angle"].format(
+                         word=picture_spec.LUMBAR_LABEL["word"],
+                         value=q["lumbar_flexion_deg"].text(posture))}
+    return out
 
 
 class BackView(View):
@@ -1077,22 +1120,17 @@ def readout_columns(posture: Posture, compact: bool = False,
     columns at 18 pt fit the panel.
     """
     people = [posture] + ([] if compare is None else [compare])
-    keys = [k for k in _ANGLE_KEYS if not compact or k != "lumbar_flexion_deg"]
-    width = max(len(QUANTITIES[k].short) for k in keys)
-    angles = [f"{QUANTITIES[k].short:<{width}}"
-              + "".join(f"{QUANTITIES[k].text(p):>5}" for p in people) for k in keys]
-    lines = []
-    slr = QUANTITIES["slr_deg"]  # who this is: the person's passive SLR (their hamstrings)
-    angles.insert(0, f"{'SLR':<{width}}" + "".join(f"{slr.text(p):>5}" for p in people))
+    rows = [person_rows(p, compact) for p in people]
+    width = max(len(label) for label, _ in rows[0][0][1:])  # the SLR row: a short label
+    angles = [f"{label:<{width}}" + "".join(f"{r[0][i][1]:>5}" for r in rows)
+              for i, (label, _) in enumerate(rows[0][0])]
     if compact and compare is not None:  # two people at 18 pt: the % goes in a header
-        lines.append("% used")
-        for h in HAMSTRING_HEADS:
-            lines.append(f"{FACTS[h].abbreviation:<4}"
-                         + "".join(f"{_used_text(p, h).rstrip('%'):>4}" for p in people))
+        lines = ["% used"] + [f"{label:<4}" + "".join(f"{r[1][i][1].rstrip('%'):>4}"
+                                                        for r in rows)
+                              for i, (label, _) in enumerate(rows[0][1])]
     else:
-        for h in HAMSTRING_HEADS:
-            lines.append(f"{FACTS[h].abbreviation:<4}"
-                         + "".join(f"{_used_text(p, h):>6}" for p in people))
+        lines = [f"{label:<4}" + "".join(f"{r[1][i][1]:>6}" for r in rows)
+                 for i, (label, _) in enumerate(rows[0][1])]
     if not compact:
         for key in task_record(posture.task).readouts:
             if len(lines) + 2 > len(angles):  # no taller than the angles: the colour scale
@@ -1100,6 +1138,18 @@ def readout_columns(posture: Posture, compact: bool = False,
             q = QUANTITIES[key]
             lines += [q.short, " ".join(q.text(p) for p in people)]
     return "\n".join(angles), "\n".join(lines)
+
+
+def person_rows(posture: Posture, compact: bool = False):
+    """One person's numbers as the figure's readout shows them: ``(angles, heads)``, each a
+    list of ``(short label, text)``: the passive SLR (who this is) and the angles, then each
+    head's % of its range used. `readout_columns` sets them side by side for two persons;
+    the static course shows the same rows for its comparison person."""
+    keys = [k for k in _ANGLE_KEYS if not compact or k != "lumbar_flexion_deg"]
+    angles = [("SLR", QUANTITIES["slr_deg"].text(posture))] + [
+        (QUANTITIES[k].short, QUANTITIES[k].text(posture)) for k in keys]
+    heads = [(FACTS[h].abbreviation, _used_text(posture, h)) for h in HAMSTRING_HEADS]
+    return angles, heads
 
 
 def _used_text(posture, head) -> str:
@@ -1112,5 +1162,5 @@ def _used_text(posture, head) -> str:
 
 
 __all__ = ["Scene", "View", "SideView", "BackView", "PelvisView", "ReadoutView",
-           "ScenePoints", "status_text", "radiographic", "STRAIN_CMAP", "strain_colour", "readout_text", "readout_columns",
+           "ScenePoints", "status_text", "angle_marks", "group_tag_place", "radiographic", "STRAIN_CMAP", "strain_colour", "readout_text", "readout_columns", "person_rows",
            "rot_z_2d", "BELLY_SPAN"]
