@@ -31,6 +31,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Circle, Polygon
 
 from . import leg_art, palette, picture_spec
+from .sprite_text import sprite
 from .outlines import bone_outlines, point_along, screen
 from .style import presenter_mode, scene_style
 from ..model.body import HEAD_RADIUS_M, posture_points
@@ -187,8 +188,11 @@ class View:
         self.artists: list = []
 
     def moving(self, artist):
-        """Register an artist that slider moves change; returns it."""
-        self.artists.append(artist)
+        """Register an artist that slider moves change; returns it.
+
+        A plain text label becomes a `~anatomy.view.sprite_text.SpriteText`: on the screen
+        it is drawn from a cache of its own pixels (text was half of a move's time)."""
+        self.artists.append(sprite(artist))
         return artist
 
     static_changed = False
