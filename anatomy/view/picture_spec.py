@@ -151,15 +151,7 @@ def strain_rgb(range_used: float) -> tuple[int, int, int]:
     256-entry table, the entry chosen by truncation.)
     """
     x = min(max((float(range_used) - STRAIN_RANGE_LO) / (1 - STRAIN_RANGE_LO), 0.0), 1.0)
-    n = STRAIN_LUT_SIZE
-    i = min(int(x * n), n - 1)
-    t = i / (n - 1)
-    for (a, ca), (b, cb) in zip(STRAIN_STOPS[:-1], STRAIN_STOPS[1:]):
-        if t <= b:
-            f = 0.0 if b == a else (t - a) / (b - a)
-            return tuple(int(round(((1 - f) * u + f * v) / 255.0 * 255.0))
-                         for u, v in zip(_hex(ca), _hex(cb)))
-    return _hex(STRAIN_STOPS[-1][1])  # pragma: no cover - t <= 1 always
+    return _lut_rgb(STRAIN_STOPS, STRAIN_LUT_SIZE, x)
 
 
 def nerve_rgb(load: float) -> tuple[int, int, int]:
@@ -170,6 +162,7 @@ def nerve_rgb(load: float) -> tuple[int, int, int]:
 
 
 def _lut_rgb(stops, n, x):
+    """The colour at ``x`` (0-1) of an ``n``-entry table sampled from ``stops``, as 0-255 RGB."""
     i = min(int(x * n), n - 1)
     t = i / (n - 1)
     for (a, ca), (b, cb) in zip(stops[:-1], stops[1:]):

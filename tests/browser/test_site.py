@@ -63,6 +63,21 @@ def _panel_pages(site):
     return sorted({p["page"] + ".html" for p in site["summary"]["panels"]})
 
 
+def _kernel_twin(data):
+    """The notebook's own (kernel) panel that a static panel was built from."""
+    from anatomy.ui import controls
+
+    return getattr(controls, data["function"])(*data["args"], presenter=False, **data["kwargs"])
+
+
+def _site_panels(page, site):
+    """Every static panel of the site, page by page: (page name, panel element, its data)."""
+    for name in _panel_pages(site):
+        page.goto((site["dir"] / name).as_uri())
+        for panel in page.query_selector_all(".site-panel"):
+            yield name, panel, _panel_data(page, panel)
+
+
 def test_no_network_links_in_any_file(site):
     """No file of the site loads anything from the network (scripts, styles, images, fonts),
     and the zip for a learning platform holds the whole site."""
@@ -198,9 +213,7 @@ def test_numbers_shown_are_the_models(site, browser):
                     "p => document.getElementById('panel-data-' + p.id.slice(6)).textContent",
                     panel))
                 sliders = data["sliders"]
-                from anatomy.ui import controls
-                kernel = getattr(controls, data["function"])(*data["args"], presenter=False,
-                                                             **data["kwargs"])
+                kernel = _kernel_twin(data)
                 picks = []
                 for frac in (0.0, 0.37, 1.0):  # the ends and a point inside
                     picks.append({s["key"]: s["grid"][round(frac * (len(s["grid"]) - 1))]
@@ -396,50 +409,45 @@ def test_arcs_and_their_labels_are_the_kernel_scenes(site, browser):
     import numpy as np
 
     from anatomy.model.body import posture_points
-    from anatomy.ui import controls
     from anatomy.view.picture_spec import SPEC
     from anatomy.view.scene import angle_marks
 
     context, page, log = _offline_page(browser)
     checked = 0
     try:
-        for name in _panel_pages(site):
-            page.goto((site["dir"] / name).as_uri())
-            for panel in page.query_selector_all(".site-panel"):
-                data = _panel_data(page, panel)
-                kernel = getattr(controls, data["function"])(*data["args"], presenter=False,
-                                                             **data["kwargs"])
-                upright = kernel.scene.task_solver == "upright"
-                try:
-                    for values in _picks(data["sliders"]):
-                        _set_sliders(page, panel, values)
-                        posture = kernel.solver(**values)
-                        want = angle_marks(posture_points(posture), posture, upright)
-                        shown = panel.eval_on_selector_all(
-                            "svg.side-view g.angle", "gs => gs.map(g => ({key: g.dataset.angle,"
-                            " shown: g.getAttribute('display') !== 'none',"
-                            " text: g.querySelector('text').textContent,"
-                            " arc: g.querySelector('polyline') &&"
-                            " g.querySelector('polyline').getAttribute('points')}))")
-                        shown = {g["key"]: g for g in shown}
-                        assert set(shown) == set(SPEC["arcs"]) | {"lumbar"}
-                        for key, g in shown.items():
-                            assert g["shown"] == (key in want), (name, key, values)
-                            if key not in want:
-                                continue
-                            assert g["text"] == want[key]["text"], (name, key, values)
-                            if key == "lumbar":
-                                continue
-                            js = _svg_points(g["arc"])
-                            py = want[key]["arc"] * 1000
-                            assert js.shape == py.shape, key
-                            assert np.abs(js - py).max() < 1.5, (name, key, values)  # mm
-                            r = np.linalg.norm(js - want[key]["centre"] * 1000, axis=1)
-                            assert np.allclose(r, SPEC["arcs"][key]["radius_m"] * 1000,
-                                               atol=1.5), (name, key)
-                        checked += 1
-                finally:
-                    kernel.close()
+        for name, panel, data in _site_panels(page, site):
+            kernel = _kernel_twin(data)
+            upright = kernel.scene.task_solver == "upright"
+            try:
+                for values in _picks(data["sliders"]):
+                    _set_sliders(page, panel, values)
+                    posture = kernel.solver(**values)
+                    want = angle_marks(posture_points(posture), posture, upright)
+                    shown = panel.eval_on_selector_all(
+                        "svg.side-view g.angle", "gs => gs.map(g => ({key: g.dataset.angle,"
+                        " shown: g.getAttribute('display') !== 'none',"
+                        " text: g.querySelector('text').textContent,"
+                        " arc: g.querySelector('polyline') &&"
+                        " g.querySelector('polyline').getAttribute('points')}))")
+                    shown = {g["key"]: g for g in shown}
+                    assert set(shown) == set(SPEC["arcs"]) | {"lumbar"}
+                    for key, g in shown.items():
+                        assert g["shown"] == (key in want), (name, key, values)
+                        if key not in want:
+                            continue
+                        assert g["text"] == want[key]["text"], (name, key, values)
+                        if key == "lumbar":
+                            continue
+                        js = _svg_points(g["arc"])
+                        py = want[key]["arc"] * 1000
+                        assert js.shape == py.shape, key
+                        assert np.abs(js - py).max() < 1.5, (name, key, values)  # mm
+                        r = np.linalg.norm(js - want[key]["centre"] * 1000, axis=1)
+                        assert np.allclose(r, SPEC["arcs"][key]["radius_m"] * 1000,
+                                           atol=1.5), (name, key)
+                    checked += 1
+            finally:
+                kernel.close()
     finally:
         context.close()
     assert not log["errors"], log["errors"]
@@ -465,66 +473,62 @@ def test_comparison_person_is_drawn_with_the_models_numbers(site, browser, artif
     context, page, log = _offline_page(browser)
     checked = 0
     try:
-        for name in _panel_pages(site):
-            page.goto((site["dir"] / name).as_uri())
-            for panel in page.query_selector_all(".site-panel"):
-                data = _panel_data(page, panel)
-                kernel = getattr(controls, data["function"])(*data["args"], presenter=False,
-                                                             **data["kwargs"])
-                try:
-                    radios = panel.query_selector_all(".compare-choice input[type=radio]")
-                    if kernel.compare is None:
-                        assert not radios, name
+        for name, panel, data in _site_panels(page, site):
+            kernel = _kernel_twin(data)
+            try:
+                radios = panel.query_selector_all(".compare-choice input[type=radio]")
+                if kernel.compare is None:
+                    assert not radios, name
+                    continue
+                options = list(kernel.compare.options)
+                labels = [panel.evaluate("(p, id) => p.querySelector(`label[for='${id}']`)"
+                                         ".textContent", r.get_attribute("id"))
+                          for r in radios]
+                assert labels == [o for o, _ in options], name
+                ghost = panel.query_selector("svg.side-view g.comparison")
+                assert ghost.get_attribute("display") == "none"  # nobody at first
+                for k, (_, slr) in enumerate(options):
+                    if slr is None:
                         continue
-                    options = list(kernel.compare.options)
-                    labels = [panel.evaluate("(p, id) => p.querySelector(`label[for='${id}']`)"
-                                             ".textContent", r.get_attribute("id"))
-                              for r in radios]
-                    assert labels == [o for o, _ in options], name
-                    ghost = panel.query_selector("svg.side-view g.comparison")
-                    assert ghost.get_attribute("display") == "none"  # nobody at first
-                    for k, (_, slr) in enumerate(options):
-                        if slr is None:
-                            continue
-                        radios[k].check()
-                        for values in _picks(data["sliders"], (0.0, 0.6)):
-                            _set_sliders(page, panel, values)
-                            assert ghost.get_attribute("display") != "none"
-                            tag = panel.query_selector("svg.side-view .comparison-tag")
-                            assert tag.text_content() == SPEC["text"]["comparison_tag"].format(
-                                label=controls.compare_label(slr))
-                            first = kernel.solver(**values)
-                            other = kernel.solver(**{**values, "slr_deg": slr})
-                            cells = panel.eval_on_selector_all(
-                                ".comparison-table tbody tr", "rows => rows.map(r =>"
-                                " [...r.querySelectorAll('td')].map(c => c.textContent))")
-                            assert [c[0] for c in cells] == column(first), (name, values)
-                            assert [c[1] for c in cells] == column(other), (name, slr, values)
-                            pts = posture_points(other)
-                            head = ghost.evaluate(
-                                "g => { const c = g.querySelector('circle');"
-                                " return [+c.getAttribute('cx'), -c.getAttribute('cy')]; }")
-                            assert np.abs(np.array(head) - pts.head_centre[:2] * 1000).max() < 1.5
-                            bellies = ghost.eval_on_selector_all(
-                                "polygon", "ps => ps.map(p => p.getAttribute('points'))")
-                            for head_name, text in zip(data["heads"], bellies):
-                                py = _belly_polygon(pts.paths[head_name][:, :2], head_name)
-                                js = _svg_points(text)
-                                assert np.abs(js - py * 1000).max() < 1.5, (name, head_name)
-                            checked += 1
-                    if name.startswith("04_") and panel.get_attribute("id") == "panel-0":
-                        radios[1].check()
-                        panel.scroll_into_view_if_needed()
-                        page.screenshot(path=str(artifacts / "site_04_compare_1366.png"))
-                        page.set_viewport_size({"width": 390, "height": 844})
-                        panel.query_selector(".panel-view").scroll_into_view_if_needed()
-                        page.screenshot(path=str(artifacts / "site_04_compare_390.png"))
-                        page.set_viewport_size({"width": 1366, "height": 900})
-                    panel.query_selector("button.reset").click()
-                    assert ghost.get_attribute("display") == "none", "Reset: nobody again"
-                    assert radios[0].is_checked()
-                finally:
-                    kernel.close()
+                    radios[k].check()
+                    for values in _picks(data["sliders"], (0.0, 0.6)):
+                        _set_sliders(page, panel, values)
+                        assert ghost.get_attribute("display") != "none"
+                        tag = panel.query_selector("svg.side-view .comparison-tag")
+                        assert tag.text_content() == SPEC["text"]["comparison_tag"].format(
+                            label=controls.compare_label(slr))
+                        first = kernel.solver(**values)
+                        other = kernel.solver(**{**values, "slr_deg": slr})
+                        cells = panel.eval_on_selector_all(
+                            ".comparison-table tbody tr", "rows => rows.map(r =>"
+                            " [...r.querySelectorAll('td')].map(c => c.textContent))")
+                        assert [c[0] for c in cells] == column(first), (name, values)
+                        assert [c[1] for c in cells] == column(other), (name, slr, values)
+                        pts = posture_points(other)
+                        head = ghost.evaluate(
+                            "g => { const c = g.querySelector('circle');"
+                            " return [+c.getAttribute('cx'), -c.getAttribute('cy')]; }")
+                        assert np.abs(np.array(head) - pts.head_centre[:2] * 1000).max() < 1.5
+                        bellies = ghost.eval_on_selector_all(
+                            "polygon", "ps => ps.map(p => p.getAttribute('points'))")
+                        for head_name, text in zip(data["heads"], bellies):
+                            py = _belly_polygon(pts.paths[head_name][:, :2], head_name)
+                            js = _svg_points(text)
+                            assert np.abs(js - py * 1000).max() < 1.5, (name, head_name)
+                        checked += 1
+                if name.startswith("04_") and panel.get_attribute("id") == "panel-0":
+                    radios[1].check()
+                    panel.scroll_into_view_if_needed()
+                    page.screenshot(path=str(artifacts / "site_04_compare_1366.png"))
+                    page.set_viewport_size({"width": 390, "height": 844})
+                    panel.query_selector(".panel-view").scroll_into_view_if_needed()
+                    page.screenshot(path=str(artifacts / "site_04_compare_390.png"))
+                    page.set_viewport_size({"width": 1366, "height": 900})
+                panel.query_selector("button.reset").click()
+                assert ghost.get_attribute("display") == "none", "Reset: nobody again"
+                assert radios[0].is_checked()
+            finally:
+                kernel.close()
     finally:
         context.close()
     assert not log["errors"], log["errors"]
@@ -538,39 +542,34 @@ def test_nerve_is_the_models(site, browser):
     import numpy as np
 
     from anatomy.model.nerve_course import nerve_path_points
-    from anatomy.ui import controls
     from anatomy.view.nerve_art import nerve_label, nerve_load
     from anatomy.view.picture_spec import nerve_rgb
 
     context, page, log = _offline_page(browser)
     checked = 0
     try:
-        for name in _panel_pages(site):
-            page.goto((site["dir"] / name).as_uri())
-            for panel in page.query_selector_all(".site-panel"):
-                data = _panel_data(page, panel)
-                line = panel.query_selector("svg.side-view g.nerve polyline:last-of-type")
-                if not data["kwargs"].get("nerve"):
-                    assert line is None, name
-                    continue
-                kernel = getattr(controls, data["function"])(*data["args"], presenter=False,
-                                                             **data["kwargs"])
-                try:
-                    for values in _picks(data["sliders"], (0.0, 0.4, 0.7, 1.0)):
-                        _set_sliders(page, panel, values)
-                        posture = kernel.solver(**values)
-                        js = _svg_points(line.get_attribute("points"))
-                        py = nerve_path_points(posture)[:, :2] * 1000
-                        assert js.shape == py.shape and np.abs(js - py).max() < 1.0, values
-                        want = "rgb({},{},{})".format(*nerve_rgb(round(1000 * nerve_load(
-                            posture)) / 1000))
-                        assert line.get_attribute("stroke") == want, values
-                        words = panel.eval_on_selector_all(
-                            "svg.side-view .nerve-text tspan", "ts => ts.map(t => t.textContent)")
-                        assert "\n".join(words) == nerve_label(posture), values
-                        checked += 1
-                finally:
-                    kernel.close()
+        for name, panel, data in _site_panels(page, site):
+            line = panel.query_selector("svg.side-view g.nerve polyline:last-of-type")
+            if not data["kwargs"].get("nerve"):
+                assert line is None, name
+                continue
+            kernel = _kernel_twin(data)
+            try:
+                for values in _picks(data["sliders"], (0.0, 0.4, 0.7, 1.0)):
+                    _set_sliders(page, panel, values)
+                    posture = kernel.solver(**values)
+                    js = _svg_points(line.get_attribute("points"))
+                    py = nerve_path_points(posture)[:, :2] * 1000
+                    assert js.shape == py.shape and np.abs(js - py).max() < 1.0, values
+                    want = "rgb({},{},{})".format(*nerve_rgb(round(1000 * nerve_load(
+                        posture)) / 1000))
+                    assert line.get_attribute("stroke") == want, values
+                    words = panel.eval_on_selector_all(
+                        "svg.side-view .nerve-text tspan", "ts => ts.map(t => t.textContent)")
+                    assert "\n".join(words) == nerve_label(posture), values
+                    checked += 1
+            finally:
+                kernel.close()
     finally:
         context.close()
     assert not log["errors"], log["errors"]
