@@ -70,11 +70,16 @@ def test_presenter_mode_applies_to_scenes_built_afterwards():
         before.close()
 
 
-def test_a_preheated_kernel_runs_on_and_switches_when_the_page_arrives(monkeypatch):
+@pytest.mark.parametrize("kernel_loop", [True, False], ids=["on the kernel's loop", "no loop"])
+def test_a_preheated_kernel_runs_on_and_switches_when_the_page_arrives(monkeypatch,
+                                                                       kernel_loop):
     """In a pre-heated Voila kernel the setup must not wait for the page (the rest of the
     notebook runs ahead, which is what makes a class's pages fast); ``?present=1`` is applied
-    when the page arrives, to the panels already open."""
+    when the page arrives, to the panels already open: on the kernel's event loop (a loop
+    running in a thread of its own stands in for it here), or at once without one."""
+    import asyncio
     import threading
+    import time
 
     import voila.utils
 
@@ -91,13 +96,35 @@ def test_a_preheated_kernel_runs_on_and_switches_when_the_page_arrives(monkeypat
             switched.append(on)
 
     monkeypatch.setitem(controls._OPEN_PANELS, "test-open-panel", OpenPanel())
-    assert hints._preheated()
-    thread = hints._present_when_the_page_arrives()
-    assert thread.is_alive() and not presenter_mode(), "the setup waited for the page"
-    monkeypatch.setenv("QUERY_STRING", "present=1")
-    arrived.set()
-    thread.join(10)
-    assert presenter_mode() and switched == [True]
+    loop = asyncio.new_event_loop()
+    runner = threading.Thread(target=loop.run_forever, daemon=True)
+    if kernel_loop:
+        runner.start()
+        while not loop.is_running():
+            time.sleep(0.01)
+
+    def running_loop():
+        if kernel_loop:
+            return loop
+        raise RuntimeError("no running event loop")
+
+    monkeypatch.setattr(asyncio, "get_running_loop", running_loop)
+    try:
+        assert hints._preheated()
+        thread = hints._present_when_the_page_arrives()
+        assert thread.is_alive() and not presenter_mode(), "the setup waited for the page"
+        monkeypatch.setenv("QUERY_STRING", "present=1")
+        arrived.set()
+        thread.join(10)
+        deadline = time.time() + 5
+        while not switched and time.time() < deadline:  # the loop runs the switch
+            time.sleep(0.01)
+        assert presenter_mode() and switched == [True]
+    finally:
+        if kernel_loop:
+            loop.call_soon_threadsafe(loop.stop)
+            runner.join(5)
+        loop.close()
 
 
 def test_anatomy_present_is_callable_as_documented():
